@@ -1,0 +1,67 @@
+// answerlint: the command line. Wiring only; the work lives in src/.
+#include "commands.hpp"
+#include "error.hpp"
+#include "report/render.hpp"
+#include "report/reporter.hpp"
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+namespace {
+
+void add_check(CLI::App& app, answerlint::cli::CheckArgs& args) {
+  auto* check = app.add_subcommand("check", "Lint answers in files and folders (default: .)");
+  check->add_option("paths", args.paths, "Files and folders to lint");
+  check->add_option("--config", args.config, "Config file (default: answerlint.toml found upward)");
+  check->add_option("--format", args.format, "Output format")
+      ->check(CLI::IsMember(std::vector<std::string>(answerlint::k_formats.begin(),
+                                                      answerlint::k_formats.end())));
+  check->add_option("--output", args.output, "Write the report to FILE (atomically)");
+  check->add_option("--color", args.color, "Colour: auto, always or never")
+      ->check(CLI::IsMember({"auto", "always", "never"}));
+  check->add_option("--max-warnings", args.max_warnings, "Exit 1 when warnings exceed N")
+      ->check(CLI::NonNegativeNumber);
+  check->add_option("-j,--jobs", args.threads, "Threads (default: every core)")
+      ->check(CLI::PositiveNumber);
+  check->add_flag("-q,--quiet", args.quiet, "Print findings only: no summary, no notices");
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"answerlint: a fast linter for interview-answer portfolios", "answerlint"};
+  app.set_version_flag("--version", fmt::format("answerlint {}", answerlint::k_version));
+  app.require_subcommand(1);
+
+  answerlint::cli::CheckArgs check_args;
+  add_check(app, check_args);
+  std::string rules_config;
+  auto* rules = app.add_subcommand("rules", "List every rule: id, severity, kinds, summary");
+  rules->add_option("--config", rules_config, "Config file whose settings to show");
+  std::string rule_id;
+  auto* explain = app.add_subcommand("explain", "Show a rule's documentation");
+  explain->add_option("rule", rule_id, "Rule id")->required();
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    if (e.get_exit_code() == 0) {
+      return app.exit(e);
+    }
+    fmt::print(stderr, "answerlint: error: {}\nRun 'answerlint --help' for usage.\n", e.what());
+    return 2;
+  }
+
+  try {
+    if (app.got_subcommand("check")) {
+      return answerlint::cli::run_check(check_args);
+    }
+    if (app.got_subcommand("rules")) {
+      return answerlint::cli::run_rules(rules_config);
+    }
+    return answerlint::cli::run_explain(rule_id);
+  } catch (const answerlint::Error& e) {
+    fmt::print(stderr, "answerlint: error: {}\n", e.format());
+    return 2;
+  }
+}

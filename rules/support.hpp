@@ -1,0 +1,60 @@
+#pragma once
+
+// Helpers shared by the rules in this folder: where to point a finding that
+// concerns a whole answer, option checks for prepare(), and the phrase
+// matcher behind the avoid-phrases and required-terms rule types.
+
+#include "lint/rule.hpp"
+
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+#include <string_view>
+
+namespace re2 {
+class RE2;
+} // namespace re2
+
+namespace answerlint::rules {
+
+// The answer's title, or its first non-blank line when it has none: where a
+// finding about the whole answer points.
+Span answer_start_span(const Document& doc, const Answer& answer);
+// The first line of the document at or after `offset` that is not blank
+// (or an empty span at `offset` when only blank lines follow).
+Span first_line_span(const Document& doc, std::size_t offset, std::size_t limit);
+
+// Whether a section is the answer's own title rather than one of its parts:
+// the split heading, or a first heading that encloses every other section
+// of the answer ("# Design a URL shortener" above "## API").
+bool is_answer_title(const RuleContext& context, const Section& section);
+
+// ASCII letters, digits and '_', as RE2's \b sees words.
+bool is_ascii_word_char(char c);
+char ascii_lower(char c);
+bool iequals(std::string_view a, std::string_view b);
+std::string replace_all(std::string text, std::string_view from, std::string_view to);
+
+// For prepare(): throws answerlint::Error when an integer option is below `min`.
+void require_at_least(const Options& options, std::string_view name, std::int64_t min);
+
+// One RE2 built from a rule's `terms` (literal, case-insensitive, on word
+// boundaries, any run of spaces matching any whitespace) and `patterns`.
+struct PhraseMatcher {
+  std::shared_ptr<const re2::RE2> regex; // null when there are no terms nor patterns
+};
+
+// Throws answerlint::Error("invalid pattern '...': ...") on a bad pattern.
+PhraseMatcher compile_phrases(const StringList& terms, const StringList& patterns);
+std::shared_ptr<const void> prepare_phrases(const Options& options);
+// The prepared matcher, or one compiled now when the runner prepared none.
+PhraseMatcher phrase_matcher(const RuleContext& context);
+
+// Calls `on_match` for each non-empty match in the answer's prose with the
+// matched text and its span in the file.
+void for_each_phrase(const RuleContext& context, const PhraseMatcher& matcher,
+                     const std::function<void(std::string_view text, const Span& span)>& on_match);
+
+} // namespace answerlint::rules

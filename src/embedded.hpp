@@ -1,0 +1,11 @@
+#pragma once
+
+#include <string_view>
+
+namespace answerlint {
+
+// A file of templates/ compiled into the binary, by file name; empty when
+// there is none.
+std::string_view embedded_template(std::string_view name);
+
+} // namespace answerlint

@@ -1,0 +1,18 @@
+#include "report/render.hpp"
+
+#include "report/reporter.hpp"
+
+namespace answerlint {
+
+std::string render_report(std::string_view format, const Report& report,
+                          const RenderOptions& options) {
+  if (format == "json") {
+    return format_json(report);
+  }
+  if (format == "concise") {
+    return format_concise(report, options.color, options.summary);
+  }
+  return format_text(report, options.color, options.summary);
+}
+
+} // namespace answerlint
