@@ -1,10 +1,10 @@
 # Writes OUTPUT: a C++ file holding each of INPUTS as a byte array, looked up
-# by file name through answerlint::embedded_template().
+# by its path relative to ROOT through answerlint::embedded_template().
 set(body "#include <array>\n#include <string_view>\n#include <utility>\n\nnamespace answerlint {\nnamespace {\n")
 set(table "")
 set(index 0)
 foreach(input IN LISTS INPUTS)
-  get_filename_component(name ${input} NAME)
+  file(RELATIVE_PATH name ${ROOT} ${input})
   file(READ ${input} hex HEX)
   string(LENGTH "${hex}" hex_length)
   math(EXPR size "${hex_length} / 2")
