@@ -3,6 +3,7 @@
 set(body "#include <array>\n#include <string_view>\n#include <utility>\n\nnamespace answerlint {\nnamespace {\n")
 set(table "")
 set(index 0)
+string(REPLACE "|" ";" INPUTS "${INPUTS}")
 foreach(input IN LISTS INPUTS)
   file(RELATIVE_PATH name ${ROOT} ${input})
   file(READ ${input} hex HEX)

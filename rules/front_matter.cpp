@@ -113,7 +113,13 @@ void check_required(const RuleContext& ctx, std::vector<Hit>& hits) {
   Span where = front_matter.format == FrontMatterFormat::none
                    ? ctx.doc.span(0, 0)
                    : first_line_of(ctx.doc, front_matter.span);
+  // In a file split into several answers, each heading is its answer's
+  // question: the file needs no `question` of its own.
+  bool split = !ctx.answer.title.empty();
   for (const std::string& key : ctx.options.list("required")) {
+    if (split && key == "question") {
+      continue;
+    }
     if (!front_matter.keys.contains(key)) {
       hits.push_back({where, missing_key_message(front_matter, key)});
     }
