@@ -60,7 +60,7 @@ void append_excerpt(std::string& out, const Finding& f, const Palette& p) {
     ++column;
   }
   if (carets.empty()) {
-    carets = "^";
+    carets.push_back('^');
   }
   fmt::format_to(std::back_inserter(out), "{}{} |{} {}{}{}{}\n", p.dim(),
                  std::string(gutter.size(), ' '), p.reset(), pad, p.severity(f.severity), carets,
