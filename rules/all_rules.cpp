@@ -6,19 +6,43 @@ namespace answerlint {
 
 namespace rules {
 extern const Rule k_avoid_phrases;
+extern const Rule k_cliches;
+extern const Rule k_code_samples;
+extern const Rule k_filler_words;
+extern const Rule k_first_person;
 extern const Rule k_front_matter;
+extern const Rule k_key_concepts;
 extern const Rule k_length;
+extern const Rule k_placeholders;
+extern const Rule k_quantified_metrics;
 extern const Rule k_required_sections;
 extern const Rule k_required_terms;
+extern const Rule k_section_balance;
+extern const Rule k_sentence_length;
+extern const Rule k_spelling;
+extern const Rule k_tools_named;
+extern const Rule k_tradeoffs;
 } // namespace rules
 
 namespace {
 
 // Sorted by id; a test checks it.
 const Rule* const k_all_rules[] = {
+    &rules::k_cliches,
+    &rules::k_code_samples,
+    &rules::k_filler_words,
+    &rules::k_first_person,
     &rules::k_front_matter,
+    &rules::k_key_concepts,
     &rules::k_length,
+    &rules::k_placeholders,
+    &rules::k_quantified_metrics,
     &rules::k_required_sections,
+    &rules::k_section_balance,
+    &rules::k_sentence_length,
+    &rules::k_spelling,
+    &rules::k_tools_named,
+    &rules::k_tradeoffs,
 };
 
 const Rule* const k_rule_types[] = {

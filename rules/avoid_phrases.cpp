@@ -1,7 +1,11 @@
 #include "lint/rule.hpp"
+#include "phrase_types.hpp"
 #include "support.hpp"
 
 #include <fmt/format.h>
+
+#include <algorithm>
+#include <utility>
 
 namespace answerlint::rules {
 namespace {
@@ -15,17 +19,64 @@ const OptionSpec k_options[] = {
     {"message", OptionType::string,
      std::string("'{match}' weakens the answer: rephrase or remove it"),
      "The finding's message; {match} is replaced by the text found."},
+    {"ignore", OptionType::string_list, StringList{},
+     "Regular expressions (RE2 syntax, case-insensitive) of contexts that excuse a match: a "
+     "match that lies inside one of their matches is not reported."},
 };
 
-void check(const RuleContext& ctx, std::vector<Hit>& hits) {
-  PhraseMatcher matcher = phrase_matcher(ctx);
-  const std::string& message = ctx.options.string("message");
-  for_each_phrase(ctx, matcher, [&](std::string_view text, const Span& span) {
-    hits.push_back({span, replace_all(message, "{match}", text)});
+// What prepare() builds: the phrases to report, and the contexts that excuse
+// them ("the same kind of message" excuses "kind of").
+struct AvoidPhrases {
+  PhraseMatcher phrases;
+  PhraseMatcher ignore;
+};
+
+AvoidPhrases compile(const Options& options) {
+  return {compile_phrases(options.list("terms"), options.list("patterns")),
+          compile_phrases({}, options.list("ignore"))};
+}
+
+using Ranges = std::vector<std::pair<std::size_t, std::size_t>>;
+
+// The file byte ranges of the ignore matches: in file order and disjoint,
+// since each paragraph is scanned left to right without overlaps.
+Ranges ignored_ranges(const RuleContext& ctx, const PhraseMatcher& ignore) {
+  Ranges ranges;
+  for_each_phrase(ctx, ignore, [&](std::string_view, const Span& span) {
+    ranges.emplace_back(span.begin, span.end);
   });
+  return ranges;
+}
+
+bool inside_any(const Ranges& ranges, const Span& span) {
+  // Disjoint ranges: only the last one starting at or before the match can hold it.
+  auto after =
+      std::upper_bound(ranges.begin(), ranges.end(), span.begin,
+                       [](std::size_t offset, const auto& range) { return offset < range.first; });
+  return after != ranges.begin() && std::prev(after)->second >= span.end;
 }
 
 } // namespace
+
+std::shared_ptr<const void> prepare_avoid_phrases(const Options& options) {
+  return std::make_shared<const AvoidPhrases>(compile(options));
+}
+
+void check_avoid_phrases(const RuleContext& ctx, std::vector<Hit>& hits) {
+  AvoidPhrases compiled_now;
+  const auto* compiled = static_cast<const AvoidPhrases*>(ctx.prepared);
+  if (compiled == nullptr) {
+    compiled_now = compile(ctx.options);
+    compiled = &compiled_now;
+  }
+  const Ranges ignored = ignored_ranges(ctx, compiled->ignore);
+  const std::string& message = ctx.options.string("message");
+  for_each_phrase(ctx, compiled->phrases, [&](std::string_view text, const Span& span) {
+    if (!inside_any(ignored, span)) {
+      hits.push_back({span, replace_all(message, "{match}", text)});
+    }
+  });
+}
 
 extern const Rule k_avoid_phrases{
     .id = "avoid-phrases",
@@ -58,6 +109,13 @@ system" for code names) and lets each list be turned off on its own.
   report. A pattern that does not compile is a configuration error.
 - `message` (string, default `"'{match}' weakens the answer: rephrase or
   remove it"`): the message of each finding.
+- `ignore` (list of strings, default `[]`): RE2 regular expressions of
+  contexts that excuse a match: a match that lies wholly inside a match of
+  one of them is not reported. RE2 has no lookbehind, so this is how a list
+  says "`kind of`, but not in `the same kind of`":
+  `ignore = ['\b(?:the|what)\s+(?:same\s+)?kind\s+of\b']` (in a TOML
+  literal string, between single quotes, a backslash needs no escaping).
+  Write each context so that it holds the whole phrase it excuses.
 
 ## Example
 
@@ -83,8 +141,8 @@ per week fell from 30 to 12.
 )md",
     .default_severity = Severity::warning,
     .options = k_options,
-    .check = &check,
-    .prepare = &prepare_phrases,
+    .check = &check_avoid_phrases,
+    .prepare = &prepare_avoid_phrases,
     .bad_example = R"md(I brought synergy to the team and helped move the needle on reliability.
 )md",
     .good_example = R"md(I paired each on-call engineer with a service owner for a month, and pages

@@ -1,4 +1,5 @@
 #include "lint/rule.hpp"
+#include "section_lookup.hpp"
 #include "support.hpp"
 
 #include <fmt/format.h>
@@ -54,102 +55,6 @@ std::string hint_for(std::string_view name) {
     }
   }
   return fmt::format("add it as a heading (`### {0}`) or a label (`**{0}:** ...`)", name);
-}
-
-bool is_name_char(char c) {
-  return is_ascii_word_char(c) || static_cast<unsigned char>(c) >= 0x80;
-}
-
-// "1. Situation" and "-- Result" are still those sections.
-std::string_view skip_leading_marks(std::string_view name) {
-  std::size_t i = 0;
-  while (i < name.size() && !is_name_char(name[i])) {
-    ++i;
-  }
-  while (i < name.size() && name[i] >= '0' && name[i] <= '9') {
-    ++i;
-    while (i < name.size() && !is_name_char(name[i])) {
-      ++i;
-    }
-  }
-  return name.substr(i);
-}
-
-bool starts_with_ci(std::string_view text, std::string_view prefix) {
-  return text.size() >= prefix.size() && iequals(text.substr(0, prefix.size()), prefix);
-}
-
-// Case-insensitive prefix match that ends on a word boundary: "Result: p95
-// back under 300 ms" and "Results" are the Result section, but "Setting" is
-// not the alias "S" (plurals count only for names of three letters or more).
-bool name_matches(std::string_view section_name, std::string_view key) {
-  std::string_view name = skip_leading_marks(section_name);
-  if (key.empty() || !starts_with_ci(name, key)) {
-    return false;
-  }
-  std::string_view rest = name.substr(key.size());
-  if (rest.empty() || !is_name_char(rest.front()) || !is_name_char(key.back())) {
-    return true;
-  }
-  if (key.size() < 3) {
-    return false;
-  }
-  for (std::string_view plural : {std::string_view("s"), std::string_view("es")}) {
-    if (starts_with_ci(rest, plural) &&
-        (rest.size() == plural.size() || !is_name_char(rest[plural.size()]))) {
-      return true;
-    }
-  }
-  return false;
-}
-
-const StringList* aliases_of(const StringListMap& aliases, std::string_view name) {
-  if (auto it = aliases.find(std::string(name)); it != aliases.end()) {
-    return &it->second;
-  }
-  for (const auto& [key, list] : aliases) {
-    if (iequals(key, name)) {
-      return &list;
-    }
-  }
-  return nullptr;
-}
-
-bool section_matches(const Section& section, std::string_view name, const StringList* aliases) {
-  if (name_matches(section.name, name)) {
-    return true;
-  }
-  if (aliases != nullptr) {
-    for (const std::string& alias : *aliases) {
-      if (name_matches(section.name, alias)) {
-        return true;
-      }
-    }
-  }
-  return false;
-}
-
-// For each configured name, the index in `sections` of the first section
-// with that name or an alias not taken by an earlier name.
-std::vector<std::optional<std::size_t>>
-find_sections(const RuleContext& ctx, std::span<const Section> sections, const StringList& names) {
-  const StringListMap& aliases = ctx.options.map("aliases");
-  std::vector<bool> taken(sections.size(), false);
-  for (std::size_t i = 0; i < sections.size(); ++i) {
-    taken[i] = is_answer_title(ctx, sections[i]);
-  }
-  std::vector<std::optional<std::size_t>> found(names.size());
-  for (std::size_t n = 0; n < names.size(); ++n) {
-    const StringList* alias_list = aliases_of(aliases, names[n]);
-    for (std::size_t i = 0; i < sections.size(); ++i) {
-      if (!taken[i] && section_matches(sections[i], names[n], alias_list)) {
-        found[n] = i;
-        taken[i] = true;
-        break;
-      }
-    }
-  }
-  return found;
 }
 
 void check_words(const Section& section, std::string_view name, std::int64_t min_words,
@@ -246,7 +151,8 @@ void check(const RuleContext& ctx, std::vector<Hit>& hits) {
     return;
   }
   std::span<const Section> sections = ctx.doc.sections_of(ctx.answer_index);
-  std::vector<std::optional<std::size_t>> found = find_sections(ctx, sections, names);
+  std::vector<std::optional<std::size_t>> found =
+      find_sections(ctx, sections, names, ctx.options.map("aliases"));
   for (std::size_t n = 0; n < names.size(); ++n) {
     if (!found[n]) {
       hits.push_back({answer_start_span(ctx.doc, ctx.answer),

@@ -1,4 +1,5 @@
 #include "lint/rule.hpp"
+#include "phrase_types.hpp"
 #include "support.hpp"
 
 #include <fmt/format.h>
@@ -30,7 +31,9 @@ std::string listed(const Options& options) {
   return out;
 }
 
-void check(const RuleContext& ctx, std::vector<Hit>& hits) {
+} // namespace
+
+void check_required_terms(const RuleContext& ctx, std::vector<Hit>& hits) {
   const std::int64_t min = ctx.options.integer("min");
   if (min <= 0) {
     return;
@@ -51,12 +54,10 @@ void check(const RuleContext& ctx, std::vector<Hit>& hits) {
   hits.push_back({answer_start_span(ctx.doc, ctx.answer), std::move(message)});
 }
 
-std::shared_ptr<const void> prepare(const Options& options) {
+std::shared_ptr<const void> prepare_required_terms(const Options& options) {
   require_at_least(options, "min", 0);
   return prepare_phrases(options);
 }
-
-} // namespace
 
 extern const Rule k_required_terms{
     .id = "required-terms",
@@ -117,8 +118,8 @@ zone failure logs users out, which we accept at the cost of a replica.
 )md",
     .default_severity = Severity::warning,
     .options = k_options,
-    .check = &check,
-    .prepare = &prepare,
+    .check = &check_required_terms,
+    .prepare = &prepare_required_terms,
     .bad_example = R"md(We store sessions in Redis with a one-hour expiry and replicate them to a
 second zone.
 )md",

@@ -142,6 +142,14 @@ void require_at_least(const Options& options, std::string_view name, std::int64_
   }
 }
 
+void require_between(const Options& options, std::string_view name, double min, double max) {
+  double value = options.number(name);
+  if (!(value >= min && value <= max)) {
+    throw Error(
+        fmt::format("option '{}' must be between {} and {}, not {}", name, min, max, value));
+  }
+}
+
 PhraseMatcher compile_phrases(const StringList& terms, const StringList& patterns) {
   std::vector<std::string> parts;
   for (const std::string& term : terms) {

@@ -39,6 +39,8 @@ std::string replace_all(std::string text, std::string_view from, std::string_vie
 
 // For prepare(): throws answerlint::Error when an integer option is below `min`.
 void require_at_least(const Options& options, std::string_view name, std::int64_t min);
+// For prepare(): throws answerlint::Error when a number option is outside [min, max].
+void require_between(const Options& options, std::string_view name, double min, double max);
 
 // One RE2 built from a rule's `terms` (literal, case-insensitive, on word
 // boundaries, any run of spaces matching any whitespace) and `patterns`.

@@ -11,8 +11,8 @@ namespace {
 using test::run_answerlint;
 using test::TempDir;
 
-// A config that asks for two sections and keeps the length rule quiet
-// unless a test wants it.
+// A config that asks for two sections and keeps the length rule and the
+// rules for technical answers quiet unless a test wants them.
 constexpr std::string_view k_config = R"toml(
 [kinds]
 behavioral = ["stories/**"]
@@ -27,6 +27,12 @@ max_words = 400
 
 [rules.front-matter]
 required = ["question"]
+
+[rules.tools-named]
+kinds = ["technical"]
+
+[rules.tradeoffs]
+kinds = ["technical"]
 )toml";
 
 constexpr std::string_view k_good = R"md(---

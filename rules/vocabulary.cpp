@@ -1,0 +1,759 @@
+#include "vocabulary.hpp"
+
+#include "embedded.hpp"
+#include "error.hpp"
+
+#include <fmt/format.h>
+#include <hunspell/hunspell.h>
+
+#include <algorithm>
+#include <array>
+#include <cstdlib>
+#include <filesystem>
+#include <optional>
+
+namespace answerlint::rules {
+namespace {
+
+bool is_word_byte(char c) {
+  const auto byte = static_cast<unsigned char>(c);
+  return (byte >= 'a' && byte <= 'z') || (byte >= 'A' && byte <= 'Z') ||
+         (byte >= '0' && byte <= '9') || byte >= 0x80;
+}
+
+// UTF-8 punctuation that separates words although its bytes are >= 0x80:
+// no-break space, dashes and quotes (E2 80 xx); the right single quote
+// (E2 80 99) is an apostrophe and joins, as in the Document.
+std::size_t separator_length(std::string_view text, std::size_t at) {
+  if (text.substr(at, 2) == "\xC2\xA0") {
+    return 2;
+  }
+  if (text.substr(at, 2) == "\xE2\x80" && text.substr(at, 3) != "\xE2\x80\x99" &&
+      at + 2 < text.size()) {
+    return 3;
+  }
+  return 0;
+}
+
+bool is_ascii_digit(char c) {
+  return c >= '0' && c <= '9';
+}
+
+// Whether the character at `at` joins the word characters around it.
+std::size_t inner_length(std::string_view text, std::size_t at) {
+  const char c = text[at];
+  if (c == '\'' || c == '-' || c == '_' || c == '.' || c == '/') {
+    return 1;
+  }
+  if (c == ',' && at > 0 && is_ascii_digit(text[at - 1])) {
+    return 1;
+  }
+  if (text.substr(at, 3) == "\xE2\x80\x99") {
+    return 3;
+  }
+  return 0;
+}
+
+bool is_space(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+std::string without_spaces(std::string_view text) {
+  std::string out;
+  for (char c : text) {
+    if (!is_space(c)) {
+      out += c;
+    }
+  }
+  return out;
+}
+
+std::string_view slice(std::string_view text, const Token& token) {
+  return text.substr(token.begin, token.end - token.begin);
+}
+
+bool ascii_iequals(std::string_view a, std::string_view b) {
+  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+           return (x >= 'A' && x <= 'Z' ? x - 'A' + 'a' : x) ==
+                  (y >= 'A' && y <= 'Z' ? y - 'A' + 'a' : y);
+         });
+}
+
+bool same_word(std::string_view written, std::string_view form_word, bool exact) {
+  return exact ? written == form_word : ascii_iequals(written, form_word);
+}
+
+// Words after a sentence-initial "Go", "Spark", "Express"... that show it is
+// the verb or the noun of English: "Go through the logs", "Express the cost".
+bool follows_a_verb(std::string_view next) {
+  static constexpr std::array<std::string_view, 32> k_followers = {
+      "to",    "through", "back",   "ahead", "over",  "into", "out",     "up",
+      "down",  "away",    "off",    "beyond", "further", "deeper", "forward", "the",
+      "a",     "an",      "your",   "our",   "my",    "this", "that",    "these",
+      "those", "it",      "them",   "him",   "her",   "us",   "me",      "some"};
+  return std::any_of(k_followers.begin(), k_followers.end(),
+                     [&](std::string_view word) { return ascii_iequals(word, next); });
+}
+
+} // namespace
+
+void tokenize_text(std::string_view text, std::vector<Token>& out) {
+  std::size_t at = 0;
+  while (at < text.size()) {
+    if (!is_word_byte(text[at]) || separator_length(text, at) > 0) {
+      ++at;
+      continue;
+    }
+    Token token;
+    token.begin = at;
+    while (at < text.size()) {
+      if (is_word_byte(text[at]) && separator_length(text, at) == 0) {
+        ++at;
+        continue;
+      }
+      const std::size_t inner = inner_length(text, at);
+      if (inner == 0 || at + inner >= text.size() || !is_word_byte(text[at + inner]) ||
+          separator_length(text, at + inner) > 0 ||
+          (text[at] == ',' && !is_ascii_digit(text[at + inner]))) {
+        break;
+      }
+      at += inner;
+    }
+    token.end = at;
+    out.push_back(token);
+  }
+}
+
+bool lower_into(std::string_view word, std::span<char> buffer, std::string_view& lowered) {
+  if (word.size() > buffer.size()) {
+    return false;
+  }
+  for (std::size_t i = 0; i < word.size(); ++i) {
+    const char c = word[i];
+    buffer[i] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+  }
+  lowered = std::string_view(buffer.data(), word.size());
+  return true;
+}
+
+std::string to_lower(std::string_view text) {
+  std::string out(text);
+  for (char& c : out) {
+    c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+  }
+  return out;
+}
+
+std::string_view strip_possessive(std::string_view word) {
+  if (word.size() > 2 && (word.ends_with("'s") || word.ends_with("'S"))) {
+    return word.substr(0, word.size() - 2);
+  }
+  if (word.size() > 4 && word.ends_with("\xE2\x80\x99s")) {
+    return word.substr(0, word.size() - 4);
+  }
+  return word;
+}
+
+// ---------------------------------------------------------------------------
+// ToolMatcher
+
+ToolMatcher::ToolMatcher(std::vector<ToolEntry> tools) : m_tools(std::move(tools)) {
+  for (std::uint32_t i = 0; i < m_tools.size(); ++i) {
+    for (const ToolForm& form : m_tools[i].forms) {
+      add_form(i, form);
+    }
+  }
+  for (auto& [word, forms] : m_by_first_word) {
+    std::stable_sort(forms.begin(), forms.end(), [&](std::uint32_t a, std::uint32_t b) {
+      return m_forms[a].words.size() > m_forms[b].words.size();
+    });
+  }
+}
+
+void ToolMatcher::add_form(std::uint32_t tool, const ToolForm& form) {
+  std::vector<Token> tokens;
+  tokenize_text(form.text, tokens);
+  if (tokens.empty()) {
+    throw Error(fmt::format("'{}' is not a tool name: it holds no letters or digits", form.text));
+  }
+  Form compiled;
+  compiled.tool = tool;
+  compiled.exact = form.exact;
+  std::string_view text = form.text;
+  compiled.prefix = without_spaces(text.substr(0, tokens.front().begin));
+  compiled.suffix = without_spaces(text.substr(tokens.back().end));
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    compiled.words.emplace_back(slice(text, tokens[i]));
+    if (i > 0) {
+      compiled.gaps.push_back(
+          without_spaces(text.substr(tokens[i - 1].end, tokens[i].begin - tokens[i - 1].end)));
+    }
+  }
+  m_by_first_word[to_lower(compiled.words.front())].push_back(
+      static_cast<std::uint32_t>(m_forms.size()));
+  m_forms.push_back(std::move(compiled));
+}
+
+bool ToolMatcher::matches(const Form& form, std::string_view text, std::span<const Token> tokens,
+                          std::size_t at) const {
+  const std::size_t count = form.words.size();
+  if (at + count > tokens.size()) {
+    return false;
+  }
+  for (std::size_t j = 0; j < count; ++j) {
+    std::string_view written = slice(text, tokens[at + j]);
+    if (!same_word(written, form.words[j], form.exact) &&
+        (j + 1 != count || !same_word(strip_possessive(written), form.words[j], form.exact))) {
+      return false;
+    }
+    if (j > 0) {
+      std::string_view gap = text.substr(tokens[at + j - 1].end,
+                                         tokens[at + j].begin - tokens[at + j - 1].end);
+      // Words of one name sit on one line or across one line break, never
+      // across paragraphs.
+      if (gap.find("\n\n") != std::string_view::npos || without_spaces(gap) != form.gaps[j - 1]) {
+        return false;
+      }
+    }
+  }
+  const std::size_t begin = tokens[at].begin;
+  const std::size_t end = tokens[at + count - 1].end;
+  if (!form.prefix.empty() &&
+      (begin < form.prefix.size() ||
+       text.substr(begin - form.prefix.size(), form.prefix.size()) != form.prefix ||
+       (begin > form.prefix.size() && is_word_byte(text[begin - form.prefix.size() - 1])))) {
+    return false;
+  }
+  if (!form.suffix.empty()) {
+    const std::size_t after = end + form.suffix.size();
+    if (text.substr(end, form.suffix.size()) != form.suffix ||
+        (after < text.size() && is_word_byte(text[after]) && !is_ascii_digit(text[after]))) {
+      return false;
+    }
+  }
+  // A word-like name opening a sentence may be the English word: "Go
+  // through the logs" is not Go; "Go services" and "Go's scheduler" are.
+  if (form.exact && count == 1 && tokens[at].sentence_start && at + 1 < tokens.size() &&
+      !tokens[at + 1].sentence_start && slice(text, tokens[at]) == form.words[0]) {
+    return !follows_a_verb(slice(text, tokens[at + 1]));
+  }
+  return true;
+}
+
+void ToolMatcher::find(std::string_view text, std::span<const Token> tokens,
+                       std::vector<ToolHit>& out) const {
+  std::array<char, 64> buffer{};
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    std::string_view word = slice(text, tokens[i]);
+    std::string_view lowered;
+    if (!lower_into(word, buffer, lowered)) {
+      continue;
+    }
+    auto found = m_by_first_word.find(lowered);
+    if (found == m_by_first_word.end()) {
+      std::string_view stem = strip_possessive(lowered);
+      if (stem.size() == lowered.size()) {
+        continue;
+      }
+      found = m_by_first_word.find(stem);
+      if (found == m_by_first_word.end()) {
+        continue;
+      }
+    }
+    for (std::uint32_t index : found->second) {
+      const Form& form = m_forms[index];
+      if (matches(form, text, tokens, i)) {
+        out.push_back({form.tool, static_cast<std::uint32_t>(i)});
+        i += form.words.size() - 1;
+        break;
+      }
+    }
+  }
+}
+
+const std::shared_ptr<const ToolMatcher>& builtin_tools() {
+  static const std::shared_ptr<const ToolMatcher> k_matcher = [] {
+    std::string_view text = embedded_template("tools.toml");
+    return std::make_shared<const ToolMatcher>(
+        parse_tool_vocabulary(text, "builtin:templates/tools.toml"));
+  }();
+  return k_matcher;
+}
+
+// ---------------------------------------------------------------------------
+// Tools from options
+
+namespace {
+
+struct UserEntry {
+  std::string name;
+  std::vector<std::string> aliases;
+};
+
+std::string trimmed(std::string_view text) {
+  const std::size_t first = text.find_first_not_of(" \t");
+  if (first == std::string_view::npos) {
+    return {};
+  }
+  return std::string(text.substr(first, text.find_last_not_of(" \t") - first + 1));
+}
+
+UserEntry parse_user_entry(std::string_view entry) {
+  UserEntry out;
+  const std::size_t equals = entry.find('=');
+  out.name = trimmed(entry.substr(0, equals));
+  if (equals != std::string_view::npos) {
+    std::string_view rest = entry.substr(equals + 1);
+    while (!rest.empty()) {
+      const std::size_t comma = std::min(rest.find(','), rest.size());
+      if (std::string alias = trimmed(rest.substr(0, comma)); !alias.empty()) {
+        out.aliases.push_back(std::move(alias));
+      }
+      rest.remove_prefix(std::min(comma + 1, rest.size()));
+    }
+  }
+  std::vector<Token> tokens;
+  tokenize_text(out.name, tokens);
+  if (tokens.empty()) {
+    throw Error(fmt::format("'{}' is not a tool name: write \"Name\" or \"Name=alias1,alias2\"",
+                            entry));
+  }
+  return out;
+}
+
+// Whether a new name is an ordinary English word, and so matches only as
+// written; without a dictionary every new name matches in any case.
+bool is_word_like(std::string_view name) {
+  std::vector<Token> tokens;
+  tokenize_text(name, tokens);
+  try {
+    Dictionary& dictionary = Dictionary::instance();
+    return std::all_of(tokens.begin(), tokens.end(), [&](const Token& token) {
+      return dictionary.is_english(to_lower(slice(name, token)));
+    });
+  } catch (const Error&) {
+    return false;
+  }
+}
+
+class ToolListBuilder {
+public:
+  void add_builtin_all() {
+    for (std::size_t i = 0; i < builtin().size(); ++i) {
+      add_builtin(i);
+    }
+  }
+
+  void add_user(const UserEntry& user) {
+    std::vector<std::string> written{user.name};
+    written.insert(written.end(), user.aliases.begin(), user.aliases.end());
+    std::optional<std::size_t> target = existing(written);
+    if (!target) {
+      if (auto builtin_index = builtin_tool(written)) {
+        target = add_builtin(*builtin_index);
+      } else {
+        m_tools.push_back({user.name, "configured", {}});
+        target = m_tools.size() - 1;
+      }
+    }
+    for (const std::string& form : written) {
+      add_form(*target, form);
+    }
+  }
+
+  std::vector<ToolEntry> take() { return std::move(m_tools); }
+
+private:
+  static const std::vector<ToolEntry>& builtin() { return builtin_tools()->tools(); }
+
+  std::size_t add_builtin(std::size_t index) {
+    if (auto known = m_from_builtin.find(index); known != m_from_builtin.end()) {
+      return known->second;
+    }
+    m_tools.push_back(builtin()[index]);
+    const std::size_t at = m_tools.size() - 1;
+    for (const ToolForm& form : m_tools[at].forms) {
+      m_by_form.emplace(to_lower(form.text), at);
+    }
+    m_from_builtin.emplace(index, at);
+    return at;
+  }
+
+  void add_form(std::size_t tool, const std::string& form) {
+    if (m_by_form.contains(to_lower(form))) {
+      return;
+    }
+    m_tools[tool].forms.push_back({form, is_word_like(form)});
+    m_by_form.emplace(to_lower(form), tool);
+  }
+
+  std::optional<std::size_t> existing(const std::vector<std::string>& forms) const {
+    for (const std::string& form : forms) {
+      if (auto found = m_by_form.find(to_lower(form)); found != m_by_form.end()) {
+        return found->second;
+      }
+    }
+    return std::nullopt;
+  }
+
+  static std::optional<std::size_t> builtin_tool(const std::vector<std::string>& forms) {
+    static const StringMap<std::size_t> k_index = [] {
+      StringMap<std::size_t> index;
+      for (std::size_t i = 0; i < builtin().size(); ++i) {
+        for (const ToolForm& form : builtin()[i].forms) {
+          index.emplace(to_lower(form.text), i);
+        }
+      }
+      return index;
+    }();
+    for (const std::string& form : forms) {
+      if (auto found = k_index.find(to_lower(form)); found != k_index.end()) {
+        return found->second;
+      }
+    }
+    return std::nullopt;
+  }
+
+  std::vector<ToolEntry> m_tools;
+  StringMap<std::size_t> m_by_form;
+  std::unordered_map<std::size_t, std::size_t> m_from_builtin;
+};
+
+} // namespace
+
+std::vector<ToolEntry> configured_tools(const StringList& vocabulary, const StringList& extra) {
+  ToolListBuilder builder;
+  if (vocabulary.empty()) {
+    builder.add_builtin_all();
+  }
+  for (const std::string& entry : vocabulary) {
+    builder.add_user(parse_user_entry(entry));
+  }
+  for (const std::string& entry : extra) {
+    builder.add_user(parse_user_entry(entry));
+  }
+  return builder.take();
+}
+
+// ---------------------------------------------------------------------------
+// Dictionary
+
+namespace {
+
+constexpr std::size_t k_max_cached_words = std::size_t{1} << 18;
+constexpr std::size_t k_max_suggestions = 3;
+
+// The hunspell handle, owned. Not thread-safe: Dictionary locks around it.
+class Hunspell {
+public:
+  Hunspell(const std::string& aff_path, const std::string& dic_path)
+      : m_handle(Hunspell_create(aff_path.c_str(), dic_path.c_str()), &Hunspell_destroy) {
+    if (!m_handle) {
+      throw Error(fmt::format("spelling: cannot load the hunspell dictionary {}", dic_path));
+    }
+  }
+
+  bool spell(std::string_view word) {
+    m_buffer.assign(word);
+    return Hunspell_spell(m_handle.get(), m_buffer.c_str()) != 0;
+  }
+
+  void add(std::string_view word) {
+    m_buffer.assign(word);
+    Hunspell_add(m_handle.get(), m_buffer.c_str());
+  }
+
+private:
+  std::unique_ptr<Hunhandle, void (*)(Hunhandle*)> m_handle;
+  std::string m_buffer; // hunspell wants NUL-terminated words
+};
+
+std::optional<std::pair<std::string, std::string>> find_en_us() {
+  namespace fs = std::filesystem;
+  std::vector<fs::path> folders;
+  // NOLINTNEXTLINE(concurrency-mt-unsafe): read once, before any thread writes the environment.
+  if (const char* dicpath = std::getenv("DICPATH")) {
+    std::string_view rest = dicpath;
+    while (!rest.empty()) {
+      const std::size_t colon = std::min(rest.find(':'), rest.size());
+      if (colon > 0) {
+        folders.emplace_back(rest.substr(0, colon));
+      }
+      rest.remove_prefix(std::min(colon + 1, rest.size()));
+    }
+  }
+  for (const char* folder : {"/usr/share/hunspell", "/usr/local/share/hunspell",
+                             "/usr/share/myspell/dicts", "/usr/share/myspell",
+                             "/opt/homebrew/share/hunspell", "/Library/Spelling"}) {
+    folders.emplace_back(folder);
+  }
+  for (const fs::path& folder : folders) {
+    std::error_code ec;
+    const fs::path aff = folder / "en_US.aff";
+    const fs::path dic = folder / "en_US.dic";
+    if (fs::is_regular_file(aff, ec) && fs::is_regular_file(dic, ec)) {
+      return std::make_pair(aff.string(), dic.string());
+    }
+  }
+  return std::nullopt;
+}
+
+// Optimal string alignment distance (edits plus swaps of neighbours), or
+// limit + 1 when it is over `limit`.
+int edit_distance(std::string_view a, std::string_view b, int limit) {
+  constexpr std::size_t k_max = 64;
+  const auto length_gap = static_cast<int>(a.size()) - static_cast<int>(b.size());
+  if (a.size() >= k_max || b.size() >= k_max || std::abs(length_gap) > limit) {
+    return limit + 1;
+  }
+  std::array<std::array<int, k_max>, 3> rows{}; // two rows back, previous, current
+  for (std::size_t j = 0; j <= b.size(); ++j) {
+    rows[1][j] = static_cast<int>(j);
+  }
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    auto& current = rows[2];
+    current[0] = static_cast<int>(i);
+    int row_best = current[0];
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      const int cost = a[i - 1] == b[j - 1] ? 0 : 1;
+      int best = std::min({rows[1][j] + 1, current[j - 1] + 1, rows[1][j - 1] + cost});
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) {
+        best = std::min(best, rows[0][j - 2] + 1);
+      }
+      current[j] = best;
+      row_best = std::min(row_best, best);
+    }
+    if (row_best > limit) {
+      return limit + 1;
+    }
+    rows[0] = rows[1];
+    rows[1] = current;
+  }
+  return std::min(rows[1][b.size()], limit + 1);
+}
+
+// Candidate corrections one edit away, most likely kinds first: two letters
+// swapped, one dropped, one wrong, one missing; then a missing space.
+std::vector<std::string> one_edit_away(const std::string& word) {
+  std::vector<std::string> out;
+  for (std::size_t i = 0; i + 1 < word.size(); ++i) {
+    std::string swapped = word;
+    std::swap(swapped[i], swapped[i + 1]);
+    out.push_back(std::move(swapped));
+  }
+  for (std::size_t i = 0; i < word.size(); ++i) {
+    out.push_back(word.substr(0, i) + word.substr(i + 1));
+  }
+  for (std::size_t i = 0; i < word.size(); ++i) {
+    for (char c = 'a'; c <= 'z'; ++c) {
+      if (c != word[i]) {
+        std::string replaced = word;
+        replaced[i] = c;
+        out.push_back(std::move(replaced));
+      }
+    }
+  }
+  for (std::size_t i = 0; i <= word.size(); ++i) {
+    for (char c = 'a'; c <= 'z'; ++c) {
+      out.push_back(word.substr(0, i) + c + word.substr(i));
+    }
+  }
+  return out;
+}
+
+bool is_upper(char c) {
+  return c >= 'A' && c <= 'Z';
+}
+
+bool is_letter(char c) {
+  return (c >= 'a' && c <= 'z') || is_upper(c);
+}
+
+// Gives a suggestion the case of the word it replaces.
+std::string in_case_of(std::string suggestion, std::string_view word) {
+  const bool all_caps = std::none_of(word.begin(), word.end(), [](char c) {
+    return c >= 'a' && c <= 'z';
+  });
+  if (all_caps && word.size() > 1) {
+    for (char& c : suggestion) {
+      c = (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c;
+    }
+  } else if (!word.empty() && is_upper(word[0]) && !suggestion.empty() && suggestion[0] >= 'a' &&
+             suggestion[0] <= 'z') {
+    suggestion[0] = static_cast<char>(suggestion[0] - 'a' + 'A');
+  }
+  return suggestion;
+}
+
+} // namespace
+
+struct Dictionary::Impl {
+  Impl(const std::string& aff_path, const std::string& dic_path) : hunspell(aff_path, dic_path) {}
+
+  // Teaches hunspell a word it lacks, remembering that answerlint added it.
+  void teach(std::string_view word) {
+    if (!hunspell.spell(word)) {
+      hunspell.add(word);
+      added.insert(to_lower(word));
+    }
+  }
+
+  void add_tool_words() {
+    std::vector<Token> tokens;
+    for (const ToolEntry& tool : builtin_tools()->tools()) {
+      for (const ToolForm& form : tool.forms) {
+        tokens.clear();
+        tokenize_text(form.text, tokens);
+        for (const Token& token : tokens) {
+          add_tool_word(strip_possessive(slice(form.text, token)));
+        }
+      }
+    }
+  }
+
+  void add_tool_word(std::string_view written) {
+    std::string lower = to_lower(written);
+    teach(lower);
+    if (display.contains(lower)) {
+      return;
+    }
+    display.emplace(lower, std::string(written));
+    if (lower.size() >= 4 && std::all_of(lower.begin(), lower.end(), is_letter)) {
+      tool_words.emplace_back(written);
+      tool_words_lower.push_back(lower);
+    }
+  }
+
+  std::int32_t near_tool(std::string_view word) const {
+    const std::string lower = to_lower(word);
+    if (lower.size() < 4) {
+      return -1;
+    }
+    const int limit = lower.size() >= 8 ? 2 : 1;
+    std::int32_t best = -1;
+    int best_distance = limit + 1;
+    for (std::size_t i = 0; i < tool_words_lower.size(); ++i) {
+      const int distance = edit_distance(lower, tool_words_lower[i], limit);
+      if (distance > 0 && distance < best_distance) {
+        best = static_cast<std::int32_t>(i);
+        best_distance = distance;
+      }
+    }
+    return best;
+  }
+
+  std::vector<std::string> corrections(std::string_view word) {
+    const std::string lower = to_lower(word);
+    std::vector<std::string> found;
+    auto keep = [&](const std::string& candidate) {
+      if (std::find(found.begin(), found.end(), candidate) == found.end()) {
+        found.push_back(candidate);
+      }
+    };
+    for (const std::string& candidate : one_edit_away(lower)) {
+      if (found.size() < k_max_suggestions && !candidate.empty() && hunspell.spell(candidate)) {
+        keep(candidate);
+      }
+    }
+    for (std::size_t i = 2; i + 2 <= lower.size() && found.size() < k_max_suggestions; ++i) {
+      std::string_view left = std::string_view(lower).substr(0, i);
+      std::string_view right = std::string_view(lower).substr(i);
+      if (hunspell.spell(left) && hunspell.spell(right)) {
+        keep(fmt::format("{} {}", left, right));
+      }
+    }
+    for (std::string& suggestion : found) {
+      auto tool = display.find(suggestion);
+      suggestion = tool != display.end() ? tool->second : in_case_of(suggestion, word);
+    }
+    return found;
+  }
+
+  std::mutex mutex;
+  Hunspell hunspell;
+  StringSet added;                   // lowercase words answerlint taught hunspell
+  StringMap<std::string> display;    // lowercase tool word -> as the vocabulary writes it
+  std::vector<std::string> tool_words; // for near misses: letters only, 4 or more
+  std::vector<std::string> tool_words_lower;
+  StringMap<WordVerdict> verdicts;
+  StringMap<std::vector<std::string>> suggestions;
+};
+
+Dictionary::Dictionary(const std::string& aff_path, const std::string& dic_path)
+    : m_impl(std::make_unique<Impl>(aff_path, dic_path)) {
+  for (const std::string& word : parse_word_list(embedded_template("tech-words.txt"))) {
+    m_impl->teach(word);
+  }
+  m_impl->add_tool_words();
+}
+
+Dictionary::~Dictionary() = default;
+
+Dictionary& Dictionary::instance() {
+  // A failed load throws out of the initialisation, which the next call
+  // tries again: each answer then reports the missing dictionary.
+  static const std::unique_ptr<Dictionary> k_dictionary = [] {
+    auto paths = find_en_us();
+    if (!paths) {
+      throw Error("spelling: no en_US hunspell dictionary found (looked in $DICPATH, "
+                  "/usr/share/hunspell and other usual folders): install hunspell-en-us, "
+                  "or set severity = \"off\" under [rules.spelling]");
+    }
+    return std::make_unique<Dictionary>(paths->first, paths->second);
+  }();
+  return *k_dictionary;
+}
+
+WordVerdict Dictionary::check(std::string_view word) {
+  thread_local StringMap<WordVerdict> t_cache;
+  if (auto found = t_cache.find(word); found != t_cache.end()) {
+    return found->second;
+  }
+  const WordVerdict verdict = check_shared(word);
+  if (t_cache.size() >= k_max_cached_words) {
+    t_cache.clear();
+  }
+  t_cache.emplace(word, verdict);
+  return verdict;
+}
+
+WordVerdict Dictionary::check_shared(std::string_view word) {
+  std::lock_guard lock(m_impl->mutex);
+  if (auto found = m_impl->verdicts.find(word); found != m_impl->verdicts.end()) {
+    return found->second;
+  }
+  WordVerdict verdict;
+  verdict.known = m_impl->hunspell.spell(word);
+  if (!verdict.known) {
+    verdict.near_tool = m_impl->near_tool(word);
+  }
+  if (m_impl->verdicts.size() >= k_max_cached_words) {
+    m_impl->verdicts.clear();
+  }
+  m_impl->verdicts.emplace(word, verdict);
+  return verdict;
+}
+
+std::vector<std::string> Dictionary::suggest(std::string_view word) {
+  std::lock_guard lock(m_impl->mutex);
+  if (auto found = m_impl->suggestions.find(word); found != m_impl->suggestions.end()) {
+    return found->second;
+  }
+  std::vector<std::string> found = m_impl->corrections(word);
+  if (m_impl->suggestions.size() >= k_max_cached_words) {
+    m_impl->suggestions.clear();
+  }
+  m_impl->suggestions.emplace(word, found);
+  return found;
+}
+
+bool Dictionary::is_english(std::string_view word) {
+  std::lock_guard lock(m_impl->mutex);
+  return !m_impl->added.contains(to_lower(word)) && m_impl->hunspell.spell(word);
+}
+
+std::string_view Dictionary::tool_word(std::int32_t index) const {
+  return m_impl->tool_words.at(static_cast<std::size_t>(index));
+}
+
+} // namespace answerlint::rules

@@ -1,0 +1,140 @@
+#pragma once
+
+// The words answerlint knows, shared by the tools-named and spelling rules:
+// the tool vocabulary (templates/tools.toml) with a matcher that finds tool
+// names in a run of words, and the English dictionary (hunspell en_US plus
+// templates/tech-words.txt plus every word of the tool vocabulary), so that
+// spelling never flags a word that tools-named counts.
+
+#include "config/vocabulary_data.hpp"
+#include "lint/rule.hpp"
+
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <span>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+namespace answerlint::rules {
+
+// Heterogeneous lookup: find a std::string key by std::string_view.
+struct StringHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view text) const noexcept {
+    return std::hash<std::string_view>{}(text);
+  }
+};
+template <class Value>
+using StringMap = std::unordered_map<std::string, Value, StringHash, std::equal_to<>>;
+using StringSet = std::unordered_set<std::string, StringHash, std::equal_to<>>;
+
+// A word of some text, by byte offsets into it.
+struct Token {
+  std::size_t begin = 0;
+  std::size_t end = 0;
+  bool sentence_start = false;
+};
+
+// Cuts `text` into words the way the Document cuts prose: letters and digits,
+// joined by ' - _ . / inside a word ("Node.js", "CI/CD", "Kafka's").
+void tokenize_text(std::string_view text, std::vector<Token>& out);
+
+// Lowercases ASCII letters into `buffer`; false when the word is longer than
+// the buffer (no tool name or dictionary word is that long).
+bool lower_into(std::string_view word, std::span<char> buffer, std::string_view& lowered);
+std::string to_lower(std::string_view text);
+
+// "Kafka's" -> "Kafka"; other words unchanged.
+std::string_view strip_possessive(std::string_view word);
+
+struct ToolHit {
+  std::uint32_t tool = 0;  // index into ToolMatcher::tools()
+  std::uint32_t token = 0; // the first token of the name
+};
+
+// Finds tool names in tokens, built once per vocabulary: a hash map from a
+// name's lowercased first word to the names starting with it, so that a scan
+// costs one lookup per word.
+class ToolMatcher {
+public:
+  // Throws answerlint::Error for a name without a word in it ("++").
+  explicit ToolMatcher(std::vector<ToolEntry> tools);
+
+  const std::vector<ToolEntry>& tools() const { return m_tools; }
+
+  // Appends every name found in `tokens` (words of `text`), the longest name
+  // where several start at one word ("AWS Lambda", not "AWS").
+  void find(std::string_view text, std::span<const Token> tokens, std::vector<ToolHit>& out) const;
+
+private:
+  struct Form {
+    std::uint32_t tool = 0;
+    bool exact = false;
+    std::string prefix; // punctuation before the first word: ".NET"
+    std::string suffix; // punctuation after the last word: "C++", "C#"
+    std::vector<std::string> words;
+    std::vector<std::string> gaps; // what stands between words, spaces removed
+  };
+
+  void add_form(std::uint32_t tool, const ToolForm& form);
+  bool matches(const Form& form, std::string_view text, std::span<const Token> tokens,
+               std::size_t at) const;
+
+  std::vector<ToolEntry> m_tools;
+  std::vector<Form> m_forms;
+  StringMap<std::vector<std::uint32_t>> m_by_first_word; // longest form first
+};
+
+// The builtin vocabulary (templates/tools.toml), parsed and compiled once.
+const std::shared_ptr<const ToolMatcher>& builtin_tools();
+
+// The tools of a `vocabulary` / `extra` pair of options. Each entry is
+// "Name" or "Name=alias1,alias2". A name or alias of a builtin tool brings
+// that tool (its canonical name, aliases and case rules); a new name matches
+// without regard to case unless it is an ordinary English word ("Beacon"),
+// which then matches only as written. Throws answerlint::Error on an entry
+// that holds no name.
+std::vector<ToolEntry> configured_tools(const StringList& vocabulary, const StringList& extra);
+
+// What the dictionary says about one word as written.
+struct WordVerdict {
+  bool known = false;
+  // For an unknown word: the builtin tool word it nearly spells
+  // ("Kubernets" -> index of "Kubernetes"), or -1.
+  std::int32_t near_tool = -1;
+};
+
+// The English dictionary: hunspell en_US, the technical words and every
+// word of the builtin tool vocabulary. One per process, loaded on first use;
+// thread-safe. Verdicts are cached per distinct word, per thread in front of
+// a process-wide cache, so hunspell runs once per word.
+class Dictionary {
+public:
+  // Throws answerlint::Error when no en_US dictionary is installed.
+  static Dictionary& instance();
+
+  Dictionary(const std::string& aff_path, const std::string& dic_path);
+  ~Dictionary();
+  Dictionary(const Dictionary&) = delete;
+  Dictionary& operator=(const Dictionary&) = delete;
+
+  WordVerdict check(std::string_view word);
+  // Up to three corrections, most likely first (cached).
+  std::vector<std::string> suggest(std::string_view word);
+  // A word of plain en_US, not one answerlint added.
+  bool is_english(std::string_view word);
+  std::string_view tool_word(std::int32_t index) const;
+
+private:
+  struct Impl;
+  WordVerdict check_shared(std::string_view word);
+  std::unique_ptr<Impl> m_impl;
+};
+
+} // namespace answerlint::rules

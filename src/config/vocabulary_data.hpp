@@ -1,0 +1,40 @@
+#pragma once
+
+// The data behind the tools-named and spelling rules, read from text the
+// rules hand over (an embedded template, a user's words file) into plain
+// structs, so that toml++ stays inside src/config.
+
+#include <filesystem>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace answerlint {
+
+// One way of writing a tool's name. An `exact` form is an ordinary English
+// word too ("Go", "Spark", "Lambda") and matches only as written.
+struct ToolForm {
+  std::string text;
+  bool exact = false;
+};
+
+struct ToolEntry {
+  std::string name;            // the canonical name, shown in messages
+  std::string category;        // "database", "queue", ...
+  std::vector<ToolForm> forms; // forms[0] is the name, then the aliases
+};
+
+// Reads a vocabulary in the format of templates/tools.toml: top-level keys
+// are categories, each an array of { name, aliases, case, exact_aliases }.
+// Throws answerlint::Error at the offending line and column.
+std::vector<ToolEntry> parse_tool_vocabulary(std::string_view text, const std::string& display);
+
+// One word per line; `#` starts a comment; blank lines and surrounding
+// spaces are ignored. Never throws.
+std::vector<std::string> parse_word_list(std::string_view text);
+
+// parse_word_list of a file; throws answerlint::Error("words_file 'PATH':
+// cannot read (...)") when it cannot be read.
+std::vector<std::string> read_word_list_file(const std::filesystem::path& path);
+
+} // namespace answerlint
