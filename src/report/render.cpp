@@ -9,6 +9,21 @@ std::string render_report(std::string_view format, const Report& report,
   if (format == "json") {
     return format_json(report);
   }
+  if (format == "sarif") {
+    return format_sarif(report);
+  }
+  if (format == "github") {
+    return format_github(report);
+  }
+  if (format == "junit") {
+    return format_junit(report);
+  }
+  if (format == "gitlab") {
+    return format_gitlab(report);
+  }
+  if (format == "checkstyle") {
+    return format_checkstyle(report);
+  }
   if (format == "concise") {
     return format_concise(report, options.color, options.summary);
   }

@@ -8,14 +8,16 @@
 
 namespace answerlint {
 
-inline constexpr std::array<std::string_view, 3> k_formats = {"text", "concise", "json"};
+inline constexpr std::array<std::string_view, 8> k_formats = {
+    "text", "concise", "json", "sarif", "github", "junit", "gitlab", "checkstyle"};
 
 struct RenderOptions {
   bool color = false;
   bool summary = true; // the text formats' last line; off with --quiet
 };
 
-// The report in `format` (one of k_formats).
+// The report in `format` (one of k_formats). `github` gives the workflow
+// commands only; the job summary is format_github_summary (reporter.hpp).
 std::string render_report(std::string_view format, const Report& report,
                           const RenderOptions& options);
 

@@ -31,3 +31,38 @@ namespace answerlint {
 bool use_color(std::string_view mode, bool to_terminal);
 
 } // namespace answerlint
+
+// The CI formats (SPEC §6). Each escapes every user-controlled string for its
+// consumer; none reads the environment.
+namespace answerlint {
+
+// Where each builtin rule's documentation lives: the rule's heading in
+// docs/rules.md (`#<id>`). SARIF `helpUri` points there.
+inline constexpr std::string_view k_rules_doc_url =
+    "https://github.com/answerlint/answerlint/blob/main/docs/rules.md";
+
+// SARIF 2.1.0 for GitHub code scanning: every builtin rule in the driver,
+// plus an entry for each other rule id the findings use (rules from the
+// config, internal errors); `%SRCROOT%`-relative URIs; partialFingerprints.
+std::string format_sarif(const Report& report);
+// The same with another rule catalogue, for tests.
+std::string format_sarif(const Report& report, std::span<const Rule* const> rules);
+
+// GitHub workflow commands (`::error file=...::message`), errors first.
+std::string format_github(const Report& report);
+// The Markdown job summary for $GITHUB_STEP_SUMMARY, under 1 MiB: counts per
+// rule and severity and a table of findings. With `blob_url` (see
+// github_blob_url) each location links to its line.
+std::string format_github_summary(const Report& report, std::string_view blob_url = {});
+// `$GITHUB_SERVER_URL/$GITHUB_REPOSITORY/blob/$GITHUB_SHA`, or empty when
+// any of them is unset (outside GitHub Actions).
+std::string github_blob_url();
+
+// JUnit XML: one testsuite per file, one failing testcase per finding.
+std::string format_junit(const Report& report);
+// GitLab Code Quality: a JSON array of issues with unique fingerprints.
+std::string format_gitlab(const Report& report);
+// Checkstyle 4.3 XML: one <file> per path, one <error> per finding.
+std::string format_checkstyle(const Report& report);
+
+} // namespace answerlint

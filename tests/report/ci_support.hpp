@@ -1,0 +1,148 @@
+#pragma once
+
+// Shared by the CI format tests: one fixed report full of hostile text, the
+// golden-file check, and the consumers' own parsers (xmllint, jsonschema)
+// run as commands when they are installed.
+
+#include "lint/finding.hpp"
+#include "support/temp_dir.hpp"
+
+#include <fmt/format.h>
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <string>
+#include <string_view>
+#include <sys/wait.h>
+
+namespace answerlint::test {
+
+// Both a path and a message a consumer could misread: separators of every
+// format, quotes, markup, percent signs, non-ASCII.
+inline constexpr std::string_view k_hostile_path = "answers/Ça va, v2: 100% <draft> & \"q\" 'x'.md";
+inline constexpr std::string_view k_hostile_message =
+    "quotes \"the answer\" and 'this' <b>bold</b> & 50% off,: then\nanother line\r\nand a | pipe";
+
+inline Finding make_finding(std::string path, std::string rule, Severity severity, int line,
+                            int column, int end_line, int end_column, std::string message,
+                            std::string source_line = "Some line of the answer.") {
+  Finding f;
+  f.path = std::move(path);
+  f.rule = std::move(rule);
+  f.severity = severity;
+  f.span.line = line;
+  f.span.column = column;
+  f.span.end_line = end_line;
+  f.span.end_column = end_column;
+  f.message = std::move(message);
+  f.kind = "behavioral";
+  f.source_line = std::move(source_line);
+  return f;
+}
+
+// The report every golden file is written from.
+inline Report golden_report() {
+  Report report;
+  report.files_checked = 3;
+  report.findings = {
+      make_finding("answers/behavioral/conflict.md", "required-sections", Severity::error, 1, 1, 1,
+                   24, "missing the \"Result\" section: say what changed, with a number",
+                   "# Conflict with a peer"),
+      make_finding("answers/behavioral/conflict.md", "length", Severity::warning, 3, 1, 9, 1,
+                   "512 words, about 3.5 minutes to say: cut to 450 words (3 minutes)",
+                   "## Situation"),
+      make_finding(std::string(k_hostile_path), "length", Severity::warning, 4, 3, 4, 9,
+                   std::string(k_hostile_message), "  «Ça» was   hard"),
+      make_finding(std::string(k_hostile_path), "no-buzzwords", Severity::info, 7, 5, 7, 13,
+                   "avoid \"synergy\": say what you did", "We found synergy."),
+      make_finding(std::string(k_hostile_path), "no-buzzwords", Severity::info, 9, 5, 9, 13,
+                   "avoid \"synergy\": say what you did", "We found synergy."),
+  };
+  std::sort(report.findings.begin(), report.findings.end(), finding_less);
+  return report;
+}
+
+inline std::filesystem::path source_path(std::string_view relative) {
+  return std::filesystem::path(ANSWERLINT_SOURCE_DIR) / relative;
+}
+
+// Compares with tests/report/golden/<name>; ANSWERLINT_UPDATE_GOLDEN=1
+// rewrites the file instead (check the diff by eye before committing).
+inline void expect_golden(std::string_view name, const std::string& actual) {
+  std::filesystem::path golden = source_path("tests/report/golden") / name;
+  const char* update = std::getenv("ANSWERLINT_UPDATE_GOLDEN");
+  if (update != nullptr && std::string_view(update) == "1") {
+    std::filesystem::create_directories(golden.parent_path());
+    std::FILE* out = std::fopen(golden.c_str(), "wb");
+    ASSERT_NE(out, nullptr) << golden;
+    std::fwrite(actual.data(), 1, actual.size(), out);
+    std::fclose(out);
+    return;
+  }
+  ASSERT_TRUE(std::filesystem::exists(golden)) << golden << " is missing";
+  EXPECT_EQ(actual, read_file(golden)) << "differs from " << golden;
+}
+
+struct CommandResult {
+  int exit_code = -1;
+  std::string out;
+  std::string err;
+};
+
+// Runs a shell command, capturing both streams.
+inline CommandResult run_command(const std::string& command) {
+  TempDir capture;
+  auto out = capture.path() / "out";
+  auto err = capture.path() / "err";
+  int status =
+      std::system(fmt::format("{} >'{}' 2>'{}'", command, out.string(), err.string()).c_str());
+  CommandResult result;
+  result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  result.out = read_file(out);
+  result.err = read_file(err);
+  return result;
+}
+
+inline bool have_xmllint() {
+  return run_command("command -v xmllint").exit_code == 0;
+}
+
+inline bool have_jsonschema() {
+  return run_command("python3 -c 'import jsonschema'").exit_code == 0;
+}
+
+// Single-quoted for the shell.
+inline std::string shell_quote(std::string_view text) {
+  std::string out = "'";
+  for (char c : text) {
+    out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  }
+  return out + "'";
+}
+
+// A document a real XML parser accepts: `xmllint --noout`. The caller skips
+// when have_xmllint() is false.
+inline void expect_well_formed_xml(const std::string& xml) {
+  TempDir dir;
+  auto file = dir.write("report.xml", xml);
+  CommandResult result = run_command(fmt::format("xmllint --noout {}", shell_quote(file.string())));
+  EXPECT_EQ(result.exit_code, 0) << result.err << xml;
+}
+
+// The string value of an XPath expression, as xmllint's parser reads it.
+inline std::string xpath_string(const std::string& xml, std::string_view expression) {
+  TempDir dir;
+  auto file = dir.write("report.xml", xml);
+  CommandResult result = run_command(fmt::format("xmllint --xpath {} {}",
+                                                 shell_quote(fmt::format("string({})", expression)),
+                                                 shell_quote(file.string())));
+  EXPECT_EQ(result.exit_code, 0) << result.err;
+  if (!result.out.empty() && result.out.back() == '\n') {
+    result.out.pop_back();
+  }
+  return result.out;
+}
+
+} // namespace answerlint::test

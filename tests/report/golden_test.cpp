@@ -1,0 +1,72 @@
+#include "report/baseline.hpp"
+#include "report/ci_support.hpp"
+#include "report/reporter.hpp"
+
+#include <gtest/gtest.h>
+
+// One fixed report in every CI format, compared byte for byte with
+// tests/report/golden/. The SARIF one uses a fixed rule catalogue so that
+// edits to the real rules' docs do not touch it.
+namespace answerlint {
+namespace {
+
+using test::expect_golden;
+using test::golden_report;
+
+const Rule k_golden_length{
+    .id = "length",
+    .summary = "An answer takes two to three minutes to say.",
+    .doc = "## What it does\n\nCounts the words of prose\nin the answer.\n\n## Why it matters\n\n"
+           "Long answers are cut off.\n",
+    .default_severity = Severity::warning,
+};
+
+const Rule k_golden_sections{
+    .id = "required-sections",
+    .summary = "Each answer has the sections its kind needs.",
+    .doc = "## What it does\n\nChecks the headings.\n",
+    .default_severity = Severity::error,
+};
+
+const Rule* const k_golden_rules[] = {&k_golden_length, &k_golden_sections};
+
+// The version changes with every release; the golden file says @VERSION@.
+std::string without_version(std::string text) {
+  std::string quoted = fmt::format(": \"{}\"", k_version);
+  for (std::size_t at = text.find(quoted); at != std::string::npos; at = text.find(quoted, at)) {
+    text.replace(at, quoted.size(), ": \"@VERSION@\"");
+  }
+  return text;
+}
+
+TEST(CiGolden, Sarif) {
+  expect_golden("report.sarif", without_version(format_sarif(golden_report(), k_golden_rules)));
+}
+
+TEST(CiGolden, GithubAnnotations) {
+  expect_golden("github.txt", format_github(golden_report()));
+}
+
+TEST(CiGolden, GithubSummary) {
+  expect_golden("github-summary.md",
+                format_github_summary(golden_report(), "https://github.com/o/r/blob/abc123"));
+}
+
+TEST(CiGolden, Junit) {
+  expect_golden("junit.xml", format_junit(golden_report()));
+}
+
+TEST(CiGolden, Gitlab) {
+  expect_golden("gitlab.json", format_gitlab(golden_report()));
+}
+
+TEST(CiGolden, Checkstyle) {
+  expect_golden("checkstyle.xml", format_checkstyle(golden_report()));
+}
+
+TEST(CiGolden, Baseline) {
+  expect_golden("baseline.json", format_baseline(golden_report()));
+}
+
+} // namespace
+} // namespace answerlint

@@ -1,0 +1,82 @@
+#include "report/ci_support.hpp"
+#include "report/reporter.hpp"
+
+#include <gtest/gtest.h>
+
+namespace answerlint {
+namespace {
+
+using test::golden_report;
+using test::have_xmllint;
+using test::make_finding;
+using test::xpath_string;
+
+TEST(JunitFormat, WellFormedForXmllint) {
+  if (!have_xmllint()) {
+    GTEST_SKIP() << "xmllint is not installed";
+  }
+  test::expect_well_formed_xml(format_junit(golden_report()));
+  test::expect_well_formed_xml(format_junit(Report{}));
+}
+
+TEST(JunitFormat, OneSuitePerFileOneCasePerFinding) {
+  if (!have_xmllint()) {
+    GTEST_SKIP() << "xmllint is not installed";
+  }
+  std::string xml = format_junit(golden_report());
+  EXPECT_EQ(xpath_string(xml, "count(/testsuites/testsuite)"), "2");
+  EXPECT_EQ(xpath_string(xml, "/testsuites/@tests"), "5");
+  EXPECT_EQ(xpath_string(xml, "/testsuites/@failures"), "5");
+  // Byte order: "behavioral" before "Ç".
+  EXPECT_EQ(xpath_string(xml, "/testsuites/testsuite[1]/@name"), "answers/behavioral/conflict.md");
+  EXPECT_EQ(xpath_string(xml, "/testsuites/testsuite[1]/@tests"), "2");
+  EXPECT_EQ(xpath_string(xml, "/testsuites/testsuite[1]/@failures"), "2");
+  EXPECT_EQ(xpath_string(xml, "/testsuites/testsuite[1]/testcase[1]/@name"),
+            "required-sections 1:1");
+  EXPECT_EQ(xpath_string(xml, "/testsuites/testsuite[1]/testcase[1]/failure/@type"),
+            "required-sections");
+  EXPECT_EQ(xpath_string(xml, "/testsuites/testsuite[2]/@name"), test::k_hostile_path);
+  EXPECT_EQ(xpath_string(xml, "count(/testsuites/testsuite[2]/testcase/failure)"), "3");
+}
+
+TEST(JunitFormat, HostileTextRoundTripsThroughTheParser) {
+  if (!have_xmllint()) {
+    GTEST_SKIP() << "xmllint is not installed";
+  }
+  Report report;
+  report.findings.push_back(make_finding(std::string(test::k_hostile_path), "r&<\"'>",
+                                         Severity::error, 2, 3, 2, 4,
+                                         std::string(test::k_hostile_message)));
+  std::string xml = format_junit(report);
+  test::expect_well_formed_xml(xml);
+  EXPECT_EQ(xpath_string(xml, "//testcase/@classname"), test::k_hostile_path);
+  EXPECT_EQ(xpath_string(xml, "//testcase/@name"), "r&<\"'> 2:3");
+  EXPECT_EQ(xpath_string(xml, "//failure/@type"), "r&<\"'>");
+  EXPECT_EQ(xpath_string(xml, "//failure/@message"), test::k_hostile_message);
+  EXPECT_EQ(
+      xpath_string(xml, "//failure"),
+      fmt::format("{}:2:3: error[r&<\"'>] {}", test::k_hostile_path, test::k_hostile_message));
+}
+
+TEST(JunitFormat, ControlCharactersDroppedAndInvalidUtf8Replaced) {
+  if (!have_xmllint()) {
+    GTEST_SKIP() << "xmllint is not installed";
+  }
+  Report report;
+  report.findings.push_back(
+      make_finding("a\x01.md", "length", Severity::warning, 1, 1, 1, 2, "bell\x07 \xff end"));
+  std::string xml = format_junit(report);
+  test::expect_well_formed_xml(xml);
+  EXPECT_EQ(xpath_string(xml, "//failure/@message"), "bell \xef\xbf\xbd end");
+  EXPECT_EQ(xpath_string(xml, "//testcase/@classname"), "a.md");
+}
+
+TEST(JunitFormat, CleanRunIsOnePassingCase) {
+  std::string xml = format_junit(Report{});
+  EXPECT_NE(xml.find("<testcase name=\"no findings\" classname=\"answerlint\"/>"),
+            std::string::npos);
+  EXPECT_EQ(xml.find("<failure"), std::string::npos);
+}
+
+} // namespace
+} // namespace answerlint
