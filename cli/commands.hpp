@@ -14,7 +14,12 @@ struct CheckArgs {
   std::string output;
   std::string color = "auto";
   std::optional<int> max_warnings;
+  std::string since;          // --since REF
+  std::string rev;            // --rev REV
+  std::string baseline;       // --baseline FILE
+  std::string write_baseline; // --write-baseline FILE
   unsigned threads = 0;
+  bool staged = false;
   bool quiet = false;
 };
 
@@ -22,5 +27,7 @@ struct CheckArgs {
 int run_check(const CheckArgs& args);
 int run_rules(const std::string& config);
 int run_explain(const std::string& rule);
+// `hook install [--chain]` (install) or `hook uninstall`.
+int run_hook(bool install, bool chain);
 
 } // namespace answerlint::cli

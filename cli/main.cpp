@@ -24,6 +24,25 @@ void add_check(CLI::App& app, answerlint::cli::CheckArgs& args) {
   check->add_option("-j,--jobs", args.threads, "Threads (default: every core)")
       ->check(CLI::PositiveNumber);
   check->add_flag("-q,--quiet", args.quiet, "Print findings only: no summary, no notices");
+  auto* staged =
+      check->add_flag("--staged", args.staged, "Lint the staged (index) content of staged answers");
+  auto* since = check->add_option("--since", args.since,
+                                  "Lint answers changed since merge-base(REF, HEAD), uncommitted too");
+  auto* rev = check->add_option("--rev", args.rev,
+                                "Lint the tree of REV from the object database (no checkout)");
+  staged->excludes(since, rev);
+  since->excludes(rev);
+  check->add_option("--baseline", args.baseline, "Hide the findings recorded in FILE");
+  check->add_option("--write-baseline", args.write_baseline, "Record the findings in FILE");
+}
+
+void add_hook(CLI::App& app, bool& install, bool& chain) {
+  auto* hook = app.add_subcommand("hook", "Install or remove the git pre-commit hook");
+  hook->require_subcommand(1);
+  auto* add = hook->add_subcommand("install", "Write the pre-commit hook (runs check --staged)");
+  add->add_flag("--chain", chain, "Keep an existing pre-commit hook and run it first");
+  add->callback([&install] { install = true; });
+  hook->add_subcommand("uninstall", "Remove the hook and restore the one it replaced");
 }
 
 } // namespace
@@ -38,6 +57,9 @@ int main(int argc, char** argv) {
   std::string rules_config;
   auto* rules = app.add_subcommand("rules", "List every rule: id, severity, kinds, summary");
   rules->add_option("--config", rules_config, "Config file whose settings to show");
+  bool hook_install = false;
+  bool hook_chain = false;
+  add_hook(app, hook_install, hook_chain);
   std::string rule_id;
   auto* explain = app.add_subcommand("explain", "Show a rule's documentation");
   explain->add_option("rule", rule_id, "Rule id")->required();
@@ -55,6 +77,9 @@ int main(int argc, char** argv) {
   try {
     if (app.got_subcommand("check")) {
       return answerlint::cli::run_check(check_args);
+    }
+    if (app.got_subcommand("hook")) {
+      return answerlint::cli::run_hook(hook_install, hook_chain);
     }
     if (app.got_subcommand("rules")) {
       return answerlint::cli::run_rules(rules_config);

@@ -32,8 +32,8 @@ bool inside(const fs::path& file, const fs::path& root) {
 
 class Walker {
 public:
-  explicit Walker(const Config& config)
-      : m_config(config), m_cwd(fs::current_path()),
+  Walker(const Config& config, const IgnoreFn& ignored)
+      : m_config(config), m_ignored(ignored), m_cwd(fs::current_path()),
         m_base(fs::weakly_canonical(config.base_dir.empty() ? m_cwd : config.base_dir)) {}
 
   void add_path(const fs::path& path) {
@@ -64,9 +64,12 @@ private:
     for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
       const fs::directory_entry& entry = *it;
       if (entry.is_directory() && !entry.is_symlink()) {
-        if (entry.path().filename() == ".git") {
+        if (entry.path().filename() == ".git" || (m_ignored && m_ignored(entry.path(), true))) {
           it.disable_recursion_pending();
         }
+        continue;
+      }
+      if (m_ignored && m_ignored(entry.path(), false)) {
         continue;
       }
       visit(root, entry);
@@ -88,13 +91,14 @@ private:
   }
 
   void add(const fs::path& file, bool named) {
-    WalkedFile walked{file, relative_string(file, m_base), relative_string(file, m_cwd)};
-    if (named || m_config.selects(walked.relative)) {
+    WalkedFile walked{file, relative_string(file, m_base), relative_string(file, m_cwd), {}};
+    if (named ? !m_config.excludes(walked.relative) : m_config.selects(walked.relative)) {
       m_files.push_back(std::move(walked));
     }
   }
 
   const Config& m_config;
+  const IgnoreFn& m_ignored;
   fs::path m_cwd;
   fs::path m_base;
   std::vector<WalkedFile> m_files;
@@ -110,10 +114,17 @@ struct Fd {
   }
 };
 
+std::string over_limit_notice(const Config& config, const WalkedFile& file, std::uint64_t size) {
+  return fmt::format("{}: skipped: {} bytes is over files.max_file_bytes ({}); raise it in "
+                     "answerlint.toml to lint this file",
+                     file.display, size, config.max_file_bytes);
+}
+
 } // namespace
 
-std::vector<WalkedFile> walk_paths(const Config& config, const std::vector<fs::path>& paths) {
-  Walker walker(config);
+std::vector<WalkedFile> walk_paths(const Config& config, const std::vector<fs::path>& paths,
+                                   const IgnoreFn& ignored) {
+  Walker walker(config, ignored);
   if (paths.empty()) {
     walker.add_path(".");
   }
@@ -125,6 +136,13 @@ std::vector<WalkedFile> walk_paths(const Config& config, const std::vector<fs::p
 
 std::optional<std::string> read_answer(const Config& config, const WalkedFile& file,
                                        std::string& notice) {
+  if (file.content) {
+    if (file.content->size() > config.max_file_bytes) {
+      notice = over_limit_notice(config, file, file.content->size());
+      return std::nullopt;
+    }
+    return file.content;
+  }
   Fd in{open(file.absolute.c_str(), O_RDONLY | O_CLOEXEC)};
   struct stat info {};
   if (in.fd < 0 || fstat(in.fd, &info) != 0) {
@@ -132,9 +150,7 @@ std::optional<std::string> read_answer(const Config& config, const WalkedFile& f
   }
   auto size = static_cast<std::uint64_t>(info.st_size);
   if (size > config.max_file_bytes) {
-    notice = fmt::format("{}: skipped: {} bytes is over files.max_file_bytes ({}); raise it in "
-                         "answerlint.toml to lint this file",
-                         file.display, size, config.max_file_bytes);
+    notice = over_limit_notice(config, file, size);
     return std::nullopt;
   }
   std::string bytes(static_cast<std::size_t>(size), '\0');

@@ -78,7 +78,7 @@ std::vector<Finding> lint_source(const Config& config, std::string_view relative
 }
 
 Report run_check(const Config& config, const RunOptions& options) {
-  std::vector<WalkedFile> files = walk_paths(config, options.paths);
+  std::vector<WalkedFile> files = select_answers(config, options.selection);
   unsigned threads = options.threads != 0 ? options.threads : std::thread::hardware_concurrency();
   threads = std::clamp<unsigned>(threads, 1, static_cast<unsigned>(std::max<std::size_t>(files.size(), 1)));
 

@@ -2,6 +2,7 @@
 
 #include "config/config.hpp"
 #include "lint/finding.hpp"
+#include "lint/select.hpp"
 
 #include <filesystem>
 #include <string>
@@ -18,14 +19,14 @@ std::vector<Finding> lint_source(const Config& config, std::string_view relative
                                  std::string_view display_path, std::string_view source);
 
 struct RunOptions {
-  std::vector<std::filesystem::path> paths; // files and folders; empty: "."
-  unsigned threads = 0;                     // 0: every core
+  Selection selection;  // what to lint: paths on disk, or staged, since, rev
+  unsigned threads = 0; // 0: every core
 };
 
-// Walks the paths (skipping .git, following no symlink out of the tree,
-// never looping), selects answers by the config's include/exclude, lints them
-// on a thread pool and returns findings in stable order. Throws
-// answerlint::Error for a path that does not exist.
+// Selects the answers (select_answers: the walk skips .git and ignored
+// files, follows no symlink out of the tree and never loops), lints them on
+// a thread pool and returns findings in stable order. Throws
+// answerlint::Error for a path that does not exist or what git refuses.
 Report run_check(const Config& config, const RunOptions& options);
 
 } // namespace answerlint
