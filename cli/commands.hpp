@@ -27,6 +27,7 @@ struct CheckArgs {
 int run_check(const CheckArgs& args);
 int run_rules(const std::string& config);
 int run_explain(const std::string& rule);
+int run_explain_all(); // every rule's documentation: docs/rules.md
 // `hook install [--chain]` (install) or `hook uninstall`.
 int run_hook(bool install, bool chain);
 

@@ -62,7 +62,10 @@ int main(int argc, char** argv) {
   add_hook(app, hook_install, hook_chain);
   std::string rule_id;
   auto* explain = app.add_subcommand("explain", "Show a rule's documentation");
-  explain->add_option("rule", rule_id, "Rule id")->required();
+  bool explain_all = false;
+  auto* explained = explain->add_option("rule", rule_id, "Rule id");
+  explain->add_flag("--all", explain_all, "Every rule's documentation, as in docs/rules.md")
+      ->excludes(explained);
 
   try {
     app.parse(argc, argv);
@@ -83,6 +86,12 @@ int main(int argc, char** argv) {
     }
     if (app.got_subcommand("rules")) {
       return answerlint::cli::run_rules(rules_config);
+    }
+    if (explain_all) {
+      return answerlint::cli::run_explain_all();
+    }
+    if (rule_id.empty()) {
+      throw answerlint::Error("explain needs a rule id ('answerlint rules' lists them) or --all");
     }
     return answerlint::cli::run_explain(rule_id);
   } catch (const answerlint::Error& e) {

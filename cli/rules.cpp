@@ -23,4 +23,9 @@ int run_explain(const std::string& rule) {
   return 0;
 }
 
+int run_explain_all() {
+  fmt::print("{}", format_rules_reference());
+  return 0;
+}
+
 } // namespace answerlint::cli

@@ -16,4 +16,8 @@ std::string format_rule_list(const Config& config);
 // defaults, or nullopt when no builtin rule or rule type has that id.
 std::optional<std::string> format_rule_doc(std::string_view id);
 
+// `answerlint explain --all`: every rule and rule type, one `##` section per
+// id, as docs/rules.md holds it (SARIF's helpUri points at `#<id>`).
+std::string format_rules_reference();
+
 } // namespace answerlint

@@ -241,6 +241,11 @@ TEST_F(Cli, RulesAndExplain) {
   auto unknown = run_answerlint("explain nope", root());
   EXPECT_EQ(unknown.exit_code, 2);
   EXPECT_NE(unknown.err.find("unknown rule 'nope'"), std::string::npos);
+  auto all = run_answerlint("explain --all", root());
+  EXPECT_EQ(all.exit_code, 0);
+  EXPECT_NE(all.out.find("\n## tools-named\n"), std::string::npos);
+  EXPECT_NE(all.out.find("\n## required-terms\n"), std::string::npos);
+  EXPECT_EQ(run_answerlint("explain", root()).exit_code, 2);
 }
 
 } // namespace
