@@ -21,7 +21,19 @@ bool is_separator(char c) {
   return c == ' ' || c == '\t' || c == '-';
 }
 
-// A synonym as a pattern: case-insensitive, whole words, a space or a hyphen
+// At least two capitals and no small letter: an acronym or a name.
+bool is_all_caps(std::string_view term) {
+  int upper = 0;
+  for (char c : term) {
+    if (c >= 'a' && c <= 'z') {
+      return false;
+    }
+    upper += (c >= 'A' && c <= 'Z') ? 1 : 0;
+  }
+  return upper >= 2;
+}
+
+// A synonym as a pattern: case-insensitive (unless written in capitals), whole words, a space or a hyphen
 // between words matching either ("read-through", "read through"), and a
 // plural allowed ("token buckets").
 std::string synonym_expression(std::string_view term) {
@@ -47,8 +59,12 @@ std::string synonym_expression(std::string_view term) {
   const char first = term[term.find_first_not_of(" \t-")];
   const char last = term[term.find_last_not_of(" \t-")];
   const bool letter_end = (last >= 'a' && last <= 'z') || (last >= 'A' && last <= 'Z');
-  return fmt::format("{}{}{}{}", is_ascii_word_char(first) ? "\\b" : "", out,
-                     letter_end ? "(?:s|es)?" : "", is_ascii_word_char(last) ? "\\b" : "");
+  std::string expression =
+      fmt::format("{}{}{}{}", is_ascii_word_char(first) ? "\\b" : "", out,
+                  letter_end ? "(?:s|es)?" : "", is_ascii_word_char(last) ? "\\b" : "");
+  // A synonym written in capitals ("PUT", "DELETE", "TTL") is a name, and
+  // matches only as written: "deletes" the verb is not the HTTP method.
+  return is_all_caps(term) ? fmt::format("(?-i:{})", expression) : expression;
 }
 
 std::unique_ptr<const RE2> concept_regex(const BankConcept& concept_entry) {
@@ -181,8 +197,9 @@ the bank gets no finding.
 
 A concept counts when its name or one of its synonyms appears in the
 prose, in a code span or in a section title of the answer, in any case, as
-whole words (a plural counts; a hyphen and a space are the same). Code
-blocks do not count.
+whole words (a plural counts; a hyphen and a space are the same). A synonym
+written in capitals (`PUT`, `DELETE`, `TTL`) counts only in capitals, so the
+verb "deletes" is not the HTTP method. Code blocks do not count.
 
 ## Why it matters
 

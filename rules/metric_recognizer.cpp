@@ -828,7 +828,11 @@ private:
     constexpr std::uint32_t k_numeric =
         k_value | k_magnitude | k_magnitudes | k_fraction | k_mult_verb | k_mult_adj | k_repeat;
     if ((flags & k_numeric) == 0 && !m_tokens[i].hyphen && !is_word(i, "a") && !is_word(i, "an")) {
-      return std::nullopt; // the common case: an ordinary word
+      return order_of_magnitude(i); // the common case: an ordinary word, nullopt
+    }
+    // "dropped to zero", "cut to zero": the outcome is a number
+    if (is_word(i, "zero") && is_word(i - 1, "to")) {
+      return Quantity{.first = i, .last = i, .number = i, .kind = MetricKind::count};
     }
     if ((flags & k_mult_verb) != 0) {
       if (is_word(i + 1, "down")) {
@@ -855,10 +859,25 @@ private:
       return compound_quantity(i);
     }
     const bool article = is_word(i, "a") || is_word(i, "an");
+    // "in under an hour", "within a day": a bound, so a duration; but not
+    // "an hour later" or "for a minute"
+    if (article && has(i + 1, k_time_unit) && !has(i + 2, k_time_unit) &&
+        (is_word(i - 1, "under") || is_word(i - 1, "within") || is_word(i - 1, "than"))) {
+      return Quantity{.first = i, .last = i + 1, .number = i, .kind = MetricKind::duration};
+    }
     if ((flags & (k_value | k_magnitude)) == 0 && !(article && has(i + 1, k_magnitude))) {
       return std::nullopt;
     }
     return spelled_quantity(i);
+  }
+
+  // "an order of magnitude faster", "two orders of magnitude"
+  std::optional<Quantity> order_of_magnitude(std::size_t i) const {
+    if ((is_word(i, "order") || is_word(i, "orders")) && is_word(i + 1, "of") &&
+        (is_word(i + 2, "magnitude") || is_word(i + 2, "magnitudes"))) {
+      return Quantity{.first = i, .last = i + 2, .number = i, .kind = MetricKind::multiplier};
+    }
+    return std::nullopt;
   }
 
   // once a week, twice as fast, twice the throughput

@@ -50,6 +50,8 @@ const Row k_metrics[] = {
     {"after 6 months", 1},
     {"a 5-second timeout", 1},
     {"half an hour", 1},
+    {"restored in under an hour", 1},
+    {"shipped the fix within a day", 1},
     {"24h", 1},
     {"1 day", 1},
     {"ten minutes", 1},
@@ -100,6 +102,8 @@ const Row k_metrics[] = {
     {"doubling throughput", 1},
     {"double the throughput", 1},
     {"a 3-fold drop", 1},
+    {"an order of magnitude faster", 1},
+    {"two orders of magnitude fewer errors", 1},
     // counts of things
     {"500 concurrent users", 1},
     {"closed 30 tickets", 1},
@@ -114,6 +118,7 @@ const Row k_metrics[] = {
     {"500+ customers", 1},
     {"five nines of availability", 1},
     {"zero incidents since launch", 1},
+    {"failed payments dropped to zero", 1},
     {"5 new backend services", 1},
     {"NPS rose 12 points", 1},
     {"2 million users", 1},
@@ -168,6 +173,10 @@ const Row k_metrics[] = {
 const Row k_false_friends[] = {
     // versions
     {"Python 3.11", 0},
+    {"an hour later the pager went off", 0},
+    {"for a minute I thought we had lost data", 0},
+    {"the order of the steps mattered", 0},
+    {"we built the service from zero", 0},
     {"we upgraded to Java 17", 0},
     {"Go 1.21", 0},
     {"HTTP/2", 0},
