@@ -126,6 +126,30 @@ TEST_F(GitCli, HookStopsABadCommitInEveryWayOfCommitting) {
   EXPECT_NE(head(), before);
 }
 
+TEST_F(GitCli, HookPassesGoodStagedContentWhateverTheWorkingTreeHolds) {
+  ASSERT_EQ(lint("hook install").exit_code, 0);
+  write("repo/stories/b.md", k_good);
+  git("add stories/b.md");
+  write("repo/stories/b.md", k_bad); // not staged: not what the commit holds
+  std::string before = head();
+  EXPECT_EQ(git_status("commit -q -m good"), 0);
+  EXPECT_NE(head(), before);
+  EXPECT_EQ(read_file(repo() / "stories/b.md"), k_bad); // left as it was
+}
+
+TEST_F(GitCli, AChainedHookRunsFirstAndItsFailureStopsTheCommit) {
+  write("repo/.git/hooks/pre-commit", "#!/bin/sh\necho ran >> chained.log\nexit \"${FAIL:-0}\"\n");
+  std::filesystem::permissions(repo() / ".git/hooks/pre-commit", std::filesystem::perms::owner_all);
+  ASSERT_EQ(lint("hook install --chain").exit_code, 0);
+  write("repo/stories/b.md", k_good);
+  git("add stories/b.md");
+  std::string before = head();
+  EXPECT_NE(test::sh(repo(), "FAIL=3 " + std::string(k_git) + " commit -q -m x"), 0);
+  EXPECT_EQ(head(), before);
+  EXPECT_EQ(git_status("commit -q -m x"), 0);
+  EXPECT_EQ(read_file(repo() / "chained.log"), "ran\nran\n");
+}
+
 TEST_F(GitCli, HookInstallRefusesAForeignHookUnlessChainedAndUninstallRestoresIt) {
   std::filesystem::path hook = repo() / ".git/hooks/pre-commit";
   write("repo/.git/hooks/pre-commit", "#!/bin/sh\nexit 0\n");
