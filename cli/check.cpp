@@ -59,6 +59,7 @@ int run_check(const CheckArgs& args) {
   RunOptions options;
   options.selection = selection_of(args);
   options.threads = args.threads;
+  options.use_cache = !args.no_cache;
   auto config = resolve_config(args.config, options.selection.paths);
   Report report = run_check(*config, options);
 
@@ -72,11 +73,11 @@ int run_check(const CheckArgs& args) {
 
   bool to_file = !args.output.empty();
   bool color = !to_file && use_color(args.color, isatty(fileno(stdout)) != 0);
-  std::string out = render_report(args.format, report, {color, !args.quiet});
   if (to_file) {
-    write_file_atomic(args.output, out);
+    write_file_atomic(args.output, render_report(args.format, report, {color, !args.quiet}));
   } else {
-    fmt::print("{}", out);
+    render_report_to(args.format, report, {color, !args.quiet},
+                     [](std::string_view piece) { fmt::print("{}", piece); });
   }
   if (args.format == "github") {
     append_step_summary(report);

@@ -1,4 +1,5 @@
 // answerlint: the command line. Wiring only; the work lives in src/.
+#include "audit/render.hpp"
 #include "commands.hpp"
 #include "error.hpp"
 #include "report/render.hpp"
@@ -24,6 +25,7 @@ void add_check(CLI::App& app, answerlint::cli::CheckArgs& args) {
   check->add_option("-j,--jobs", args.threads, "Threads (default: every core)")
       ->check(CLI::PositiveNumber);
   check->add_flag("-q,--quiet", args.quiet, "Print findings only: no summary, no notices");
+  check->add_flag("--no-cache", args.no_cache, "Neither read nor write the results cache");
   auto* staged =
       check->add_flag("--staged", args.staged, "Lint the staged (index) content of staged answers");
   auto* since = check->add_option("--since", args.since,
@@ -34,6 +36,28 @@ void add_check(CLI::App& app, answerlint::cli::CheckArgs& args) {
   since->excludes(rev);
   check->add_option("--baseline", args.baseline, "Hide the findings recorded in FILE");
   check->add_option("--write-baseline", args.write_baseline, "Record the findings in FILE");
+}
+
+void add_audit(CLI::App& app, answerlint::cli::AuditArgs& args) {
+  auto* audit = app.add_subcommand(
+      "audit", "Audit the whole portfolio: every rule, coverage, story reuse, scores");
+  audit->add_option("path", args.path, "Portfolio folder (default: .)");
+  audit->add_option("--rev", args.rev, "Audit the tree of REV from the object database");
+  audit->add_option("--config", args.config, "Config file (default: answerlint.toml found upward)");
+  audit->add_option("--format", args.format, "Output format: text, json or html")
+      ->check(CLI::IsMember(std::vector<std::string>(answerlint::audit::k_audit_formats.begin(),
+                                                     answerlint::audit::k_audit_formats.end())));
+  audit->add_option("--output", args.output, "Write the report to FILE (atomically)");
+  audit->add_option("-j,--jobs", args.threads, "Threads (default: every core)")
+      ->check(CLI::PositiveNumber);
+  audit->add_flag("-q,--quiet", args.quiet, "No progress bar, no notices");
+}
+
+void add_new(CLI::App& app, std::string& kind, std::string& question) {
+  auto* scaffold = app.add_subcommand("new", "Start an answer from the kind's template");
+  scaffold->add_option("kind", kind, "behavioral, technical, system-design, project, question")
+      ->required();
+  scaffold->add_option("question", question, "The question, or a question-bank id")->required();
 }
 
 void add_hook(CLI::App& app, bool& install, bool& chain) {
@@ -67,6 +91,13 @@ int main(int argc, char** argv) {
   explain->add_flag("--all", explain_all, "Every rule's documentation, as in docs/rules.md")
       ->excludes(explained);
 
+  answerlint::cli::AuditArgs audit_args;
+  add_audit(app, audit_args);
+  app.add_subcommand("init", "Write a commented answerlint.toml for the portfolio here");
+  std::string new_kind;
+  std::string new_question;
+  add_new(app, new_kind, new_question);
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -84,6 +115,15 @@ int main(int argc, char** argv) {
     if (app.got_subcommand("hook")) {
       return answerlint::cli::run_hook(hook_install, hook_chain);
     }
+    if (app.got_subcommand("audit")) {
+      return answerlint::cli::run_audit(audit_args);
+    }
+    if (app.got_subcommand("init")) {
+      return answerlint::cli::run_init();
+    }
+    if (app.got_subcommand("new")) {
+      return answerlint::cli::run_new(new_kind, new_question);
+    }
     if (app.got_subcommand("rules")) {
       return answerlint::cli::run_rules(rules_config);
     }
@@ -96,6 +136,11 @@ int main(int argc, char** argv) {
     return answerlint::cli::run_explain(rule_id);
   } catch (const answerlint::Error& e) {
     fmt::print(stderr, "answerlint: error: {}\n", e.format());
+    return 2;
+  } catch (const std::exception& e) {
+    // The system said no where we did not expect it (the current folder
+    // was removed, memory ran out): still one line and exit code 2.
+    fmt::print(stderr, "answerlint: error: {}\n", e.what());
     return 2;
   }
 }

@@ -1,3 +1,4 @@
+#include "audit/score.hpp"
 #include "commands.hpp"
 #include "config/resolve.hpp"
 #include "error.hpp"
@@ -15,9 +16,15 @@ int run_rules(const std::string& config_file) {
 }
 
 int run_explain(const std::string& rule) {
+  if (rule == "score") {
+    fmt::print("{}", audit::score_doc());
+    return 0;
+  }
   auto text = format_rule_doc(rule);
   if (!text) {
-    throw Error(fmt::format("unknown rule '{}'; 'answerlint rules' lists them", rule));
+    throw Error(fmt::format("unknown rule '{}'; 'answerlint rules' lists them, and "
+                            "'answerlint explain score' explains the audit's scores",
+                            rule));
   }
   fmt::print("{}", *text);
   return 0;

@@ -24,6 +24,12 @@ extern const Rule k_tools_named;
 extern const Rule k_tradeoffs;
 } // namespace rules
 
+namespace audit {
+extern const Rule k_duplicate_question;
+extern const Rule k_question_coverage;
+extern const Rule k_story_reuse;
+} // namespace audit
+
 namespace {
 
 // Sorted by id; a test checks it.
@@ -45,6 +51,13 @@ const Rule* const k_all_rules[] = {
     &rules::k_tradeoffs,
 };
 
+// Run by `audit` over the whole portfolio (src/audit/); sorted by id.
+const Rule* const k_portfolio_rules[] = {
+    &audit::k_duplicate_question,
+    &audit::k_question_coverage,
+    &audit::k_story_reuse,
+};
+
 const Rule* const k_rule_types[] = {
     &rules::k_avoid_phrases,
     &rules::k_required_terms,
@@ -54,6 +67,10 @@ const Rule* const k_rule_types[] = {
 
 std::span<const Rule* const> all_rules() {
   return k_all_rules;
+}
+
+std::span<const Rule* const> portfolio_rules() {
+  return k_portfolio_rules;
 }
 
 std::span<const Rule* const> rule_types() {

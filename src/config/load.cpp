@@ -37,6 +37,10 @@ std::optional<std::string> read_whole_file(const fs::path& path, std::string& pr
     problem = "it is a directory";
     return std::nullopt;
   }
+  if (fs::exists(path, ec) && !fs::is_regular_file(path, ec)) {
+    problem = "not a regular file"; // a FIFO would block, a device never end
+    return std::nullopt;
+  }
   std::unique_ptr<std::FILE, int (*)(std::FILE*)> file(std::fopen(path.c_str(), "rb"),
                                                        &std::fclose);
   if (!file) {
@@ -224,7 +228,12 @@ private:
         patch.options.insert_or_assign(name, read_option(*spec, *value, option_where));
       }
     }
-    check_prepare(rule, patch, table, where);
+    // A builtin preset is ours, and tested to prepare for every kind
+    // (tests/config/builtin_preset_test.cpp): compiling its patterns on every
+    // start only to check them cost more than linting an answer.
+    if (m_dir) {
+      check_prepare(rule, patch, table, where);
+    }
     return patch;
   }
 
@@ -270,10 +279,28 @@ private:
     for (const Rule* rule : all_rules()) {
       ids.push_back(rule->id);
     }
+    for (const Rule* rule : portfolio_rules()) {
+      ids.push_back(rule->id);
+    }
     for (const auto& entry : m_state.user_rules) {
       ids.push_back(entry.first);
     }
     return fmt::format("{}", fmt::join(ids, ", "));
+  }
+
+  // An override matches files; a portfolio rule judges all of them at once,
+  // so setting one there could only be silently ignored.
+  void reject_portfolio_rules(const toml::node& rules) {
+    if (const auto* table = rules.as_table()) {
+      for (const auto& [key, value] : entries_in_order(*table)) {
+        if (is_portfolio_rule(key->str())) {
+          fail_at(key->source(),
+                  fmt::format("rule '{}' judges the whole portfolio and cannot be overridden per "
+                              "file or kind; set it in the top-level [rules.{}] table",
+                              key->str(), key->str()));
+        }
+      }
+    }
   }
 
   void read_overrides(const toml::node& node) {
@@ -295,6 +322,7 @@ private:
         entry.kinds = read_kind_list(*value, where + ".kinds");
       }
       if (const toml::node* value = table.get("rules")) {
+        reject_portfolio_rules(*value);
         read_rules(*value, where + ".rules", entry.rules);
       }
       m_config.overrides.push_back(std::move(entry));

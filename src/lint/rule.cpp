@@ -91,12 +91,23 @@ const StringListMap& Options::map(std::string_view name) const {
 }
 
 const Rule* find_rule(std::string_view id) {
-  for (const Rule* rule : all_rules()) {
-    if (rule->id == id) {
-      return rule;
+  for (auto list : {all_rules(), portfolio_rules()}) {
+    for (const Rule* rule : list) {
+      if (rule->id == id) {
+        return rule;
+      }
     }
   }
   return nullptr;
+}
+
+bool is_portfolio_rule(std::string_view id) {
+  for (const Rule* rule : portfolio_rules()) {
+    if (rule->id == id) {
+      return true;
+    }
+  }
+  return false;
 }
 
 const Rule* find_rule_type(std::string_view type) {

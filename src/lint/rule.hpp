@@ -99,7 +99,14 @@ struct Rule {
 
 // Every builtin rule, in id order (rules/all_rules.cpp).
 std::span<const Rule* const> all_rules();
+// The portfolio rules `audit` runs over all answers at once (src/audit/), in
+// id order. They carry the same metadata (docs, options, severity) and no
+// per-answer `check`: the runner never sees them, but find_rule does, so that
+// a config may set their severity and options and `explain` shows them.
+std::span<const Rule* const> portfolio_rules();
+// A builtin or portfolio rule by id.
 const Rule* find_rule(std::string_view id);
+bool is_portfolio_rule(std::string_view id);
 // The generic rule types users instantiate with `type = "..."`.
 std::span<const Rule* const> rule_types();
 const Rule* find_rule_type(std::string_view type);

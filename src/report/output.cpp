@@ -84,4 +84,26 @@ void write_file_atomic(const std::string& path, std::string_view content) {
   temp.commit();
 }
 
+void write_new_file(const std::string& path, std::string_view content) {
+  namespace fs = std::filesystem;
+  fs::path target(path);
+  fs::path dir = target.parent_path().empty() ? fs::path(".") : target.parent_path();
+  TempFile temp((dir / fmt::format(".{}.tmp-XXXXXX", target.filename().string())).string());
+  if (temp.fd() < 0) {
+    throw Error(fmt::format("cannot write here: {}", std::strerror(errno)), path);
+  }
+  fchmod(temp.fd(), 0644);
+  if (!write_all(temp.fd(), content) || fsync(temp.fd()) != 0 || !temp.close_file()) {
+    throw Error(fmt::format("cannot write: {}", std::strerror(errno)), path);
+  }
+  // link() fails with EEXIST instead of replacing: the check and the write
+  // are one step, so a file that appears meanwhile is never overwritten.
+  if (link(temp.path().c_str(), path.c_str()) != 0) {
+    if (errno == EEXIST) {
+      throw Error("already exists; answerlint never overwrites it", path);
+    }
+    throw Error(fmt::format("cannot create: {}", std::strerror(errno)), path);
+  }
+}
+
 } // namespace answerlint

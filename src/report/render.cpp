@@ -30,4 +30,15 @@ std::string render_report(std::string_view format, const Report& report,
   return format_text(report, options.color, options.summary);
 }
 
+void render_report_to(std::string_view format, const Report& report, const RenderOptions& options,
+                      const std::function<void(std::string_view piece)>& sink) {
+  if (format == "text") {
+    write_text(report, options.color, options.summary, sink);
+  } else if (format == "concise") {
+    write_concise(report, options.color, options.summary, sink);
+  } else {
+    sink(render_report(format, report, options));
+  }
+}
+
 } // namespace answerlint

@@ -3,6 +3,7 @@
 #include "lint/finding.hpp"
 
 #include <array>
+#include <functional>
 #include <string>
 #include <string_view>
 
@@ -20,5 +21,9 @@ struct RenderOptions {
 // commands only; the job summary is format_github_summary (reporter.hpp).
 std::string render_report(std::string_view format, const Report& report,
                           const RenderOptions& options);
+// The same handed to `sink` in pieces: text and concise as they are rendered
+// (a large report is never whole in memory), the other formats in one piece.
+void render_report_to(std::string_view format, const Report& report, const RenderOptions& options,
+                      const std::function<void(std::string_view piece)>& sink);
 
 } // namespace answerlint

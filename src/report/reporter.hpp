@@ -2,6 +2,7 @@
 
 #include "lint/finding.hpp"
 
+#include <functional>
 #include <string>
 #include <string_view>
 
@@ -14,6 +15,13 @@ inline constexpr std::string_view k_version = ANSWERLINT_VERSION;
 std::string format_text(const Report& report, bool color, bool summary = true);
 // The first line of the text format per finding, and the summary.
 std::string format_concise(const Report& report, bool color, bool summary = true);
+
+// Receives a report piece by piece.
+using TextSink = std::function<void(std::string_view piece)>;
+// format_text and format_concise handed to `sink` in pieces of about 64 KiB,
+// so that printing a large report never holds all of it.
+void write_text(const Report& report, bool color, bool summary, const TextSink& sink);
+void write_concise(const Report& report, bool color, bool summary, const TextSink& sink);
 // SPEC §6 json.
 std::string format_json(const Report& report);
 
@@ -21,6 +29,10 @@ std::string format_json(const Report& report);
 // rename: readers see the old file or the new one, never a part. Throws
 // answerlint::Error.
 void write_file_atomic(const std::string& path, std::string_view content);
+// The same for a file that must not exist yet (`init`, `new`): throws
+// answerlint::Error ("already exists") rather than replace one, even one
+// created while this runs.
+void write_new_file(const std::string& path, std::string_view content);
 
 } // namespace answerlint
 

@@ -39,6 +39,15 @@ std::string format_rule_list(const Config& config) {
     fmt::format_to(std::back_inserter(out), "{:<22} {:<8} {:<40} {}\n", rule->id,
                    to_string(severity), kinds, rule->summary);
   }
+  // Portfolio rules run in `audit` only, over all answers at once.
+  for (const Rule* rule : portfolio_rules()) {
+    Severity severity = rule->default_severity;
+    if (auto it = config.rules.find(rule->id); it != config.rules.end()) {
+      severity = it->second.severity.value_or(severity);
+    }
+    fmt::format_to(std::back_inserter(out), "{:<22} {:<8} {:<40} {}\n", rule->id,
+                   to_string(severity), "portfolio (audit)", rule->summary);
+  }
   return out;
 }
 
@@ -54,6 +63,9 @@ std::optional<std::string> format_rule_doc(std::string_view id) {
                                 to_string(rule->default_severity));
   if (!rule->type.empty() && rule->type != rule->id) {
     out += fmt::format(" An instance of the rule type `{}`.", rule->type);
+  }
+  if (is_portfolio_rule(rule->id)) {
+    out += " A portfolio rule: `answerlint audit` runs it over all answers at once.";
   }
   out += "\n\n";
   out += rule->doc;

@@ -45,6 +45,9 @@ std::string format_rules_reference() {
       add(*type);
     }
   }
+  for (const Rule* rule : portfolio_rules()) {
+    add(*rule);
+  }
   return out;
 }
 

@@ -1,5 +1,6 @@
 #include "report/reporter.hpp"
 
+#include <algorithm>
 #include <cstdlib>
 #include <fmt/format.h>
 
@@ -26,45 +27,98 @@ struct Palette {
 
 bool is_continuation(char c) { return (static_cast<unsigned char>(c) & 0xC0U) == 0x80U; }
 
+// The text formats print tens of megabytes for a large portfolio, so each
+// finding is appended piece by piece: parsing a format string per line and
+// copying long source lines through fmt's iterator cost more than all of a
+// warm-cache run's other work.
+void append_number(std::string& out, int number) {
+  const fmt::format_int digits(number);
+  out.append(digits.data(), digits.size());
+}
+
 // The first line of a finding: `path:line:col: severity[rule] message`.
 void append_headline(std::string& out, const Finding& f, const Palette& p) {
-  fmt::format_to(std::back_inserter(out), "{}{}:{}:{}{}: {}{}{}[{}] {}\n", p.bold(), f.path,
-                 f.span.line, f.span.column, p.reset(), p.severity(f.severity),
-                 to_string(f.severity), p.reset(), f.rule, f.message);
+  out += p.bold();
+  out += f.path;
+  out += ':';
+  append_number(out, f.span.line);
+  out += ':';
+  append_number(out, f.span.column);
+  out += p.reset();
+  out += ": ";
+  out += p.severity(f.severity);
+  out += to_string(f.severity);
+  out += p.reset();
+  out += '[';
+  out += f.rule;
+  out += "] ";
+  out += f.message;
+  out += '\n';
+}
+
+std::size_t count_chars(std::string_view text) {
+  return static_cast<std::size_t>(
+      std::count_if(text.begin(), text.end(), [](char c) { return !is_continuation(c); }));
+}
+
+// The byte offset of the `chars`-th character of `text` (0-based), or its
+// size when it has fewer.
+std::size_t skip_chars(std::string_view text, std::size_t chars) {
+  std::size_t i = 0;
+  for (; i < text.size(); ++i) {
+    if (!is_continuation(text[i])) {
+      if (chars == 0) {
+        return i;
+      }
+      --chars;
+    }
+  }
+  return i;
 }
 
 // The source line with the finding's characters underlined. Tabs before the
-// range are kept so that the carets line up in a terminal.
+// range are kept so that the carets line up in a terminal. Lines can be long
+// paragraphs and reports long: each part is counted, not built a character
+// at a time.
 void append_excerpt(std::string& out, const Finding& f, const Palette& p) {
-  if (f.source_line.empty()) {
+  const std::string_view line = f.source_line.view();
+  if (line.empty()) {
     return;
   }
-  std::string gutter = fmt::format("{}", f.span.line);
-  fmt::format_to(std::back_inserter(out), "{}{} |{} {}\n", p.dim(), gutter, p.reset(),
-                 f.source_line);
-  std::string pad;
-  std::string carets;
-  int column = 1;
-  for (std::size_t i = 0; i < f.source_line.size(); ++i) {
-    char c = f.source_line[i];
-    if (is_continuation(c)) {
-      continue;
+  const fmt::format_int gutter(f.span.line);
+  out += p.dim();
+  out.append(gutter.data(), gutter.size());
+  out += " |";
+  out += p.reset();
+  out += ' ';
+  out += line;
+  out += '\n';
+
+  const std::size_t before = f.span.column > 1 ? static_cast<std::size_t>(f.span.column - 1) : 0;
+  const std::size_t start = skip_chars(line, before);
+  out += p.dim();
+  out.append(gutter.size(), ' ');
+  out += " |";
+  out += p.reset();
+  out += ' ';
+  if (line.substr(0, start).find('\t') == std::string_view::npos) {
+    out.append(std::min(before, count_chars(line.substr(0, start))), ' ');
+  } else {
+    for (std::size_t i = 0; i < start; ++i) {
+      if (!is_continuation(line[i])) {
+        out += line[i] == '\t' ? '\t' : ' ';
+      }
     }
-    bool inside = column >= f.span.column &&
-                  (f.span.end_line > f.span.line || column < f.span.end_column);
-    if (column < f.span.column) {
-      pad += c == '\t' ? '\t' : ' ';
-    } else if (inside) {
-      carets += '^';
-    }
-    ++column;
   }
-  if (carets.empty()) {
-    carets.push_back('^');
+  std::size_t carets = count_chars(line.substr(start));
+  if (f.span.end_line <= f.span.line) {
+    const int width = f.span.end_column - std::max(f.span.column, 1);
+    carets = std::min(carets, static_cast<std::size_t>(std::max(width, 0)));
   }
-  fmt::format_to(std::back_inserter(out), "{}{} |{} {}{}{}{}\n", p.dim(),
-                 std::string(gutter.size(), ' '), p.reset(), pad, p.severity(f.severity), carets,
-                 p.reset());
+  out += p.severity(f.severity);
+  out.append(std::max<std::size_t>(carets, 1), '^');
+  out += p.reset();
+  out += '\n';
 }
 
 std::string plural(int n, std::string_view word) {
@@ -84,31 +138,53 @@ void append_summary(std::string& out, const Report& report, const Palette& p) {
                  files);
 }
 
-} // namespace
+// A piece is handed over once it holds this much: a report of 76,000
+// findings prints 58 MB of text, which should never sit in memory whole.
+constexpr std::size_t k_piece = 64 * 1024;
 
-std::string format_text(const Report& report, bool color, bool summary) {
+void render_text(const Report& report, bool color, bool summary, bool excerpts,
+                 const TextSink& sink) {
   Palette palette{color};
   std::string out;
+  out.reserve(k_piece + 4096);
   for (const Finding& finding : report.findings) {
     append_headline(out, finding, palette);
-    append_excerpt(out, finding, palette);
-    out += '\n';
+    if (excerpts) {
+      append_excerpt(out, finding, palette);
+      out += '\n';
+    }
+    if (out.size() >= k_piece) {
+      sink(out);
+      out.clear();
+    }
   }
   if (summary) {
     append_summary(out, report, palette);
   }
+  if (!out.empty()) {
+    sink(out);
+  }
+}
+
+} // namespace
+
+void write_text(const Report& report, bool color, bool summary, const TextSink& sink) {
+  render_text(report, color, summary, true, sink);
+}
+
+void write_concise(const Report& report, bool color, bool summary, const TextSink& sink) {
+  render_text(report, color, summary, false, sink);
+}
+
+std::string format_text(const Report& report, bool color, bool summary) {
+  std::string out;
+  write_text(report, color, summary, [&out](std::string_view piece) { out += piece; });
   return out;
 }
 
 std::string format_concise(const Report& report, bool color, bool summary) {
-  Palette palette{color};
   std::string out;
-  for (const Finding& finding : report.findings) {
-    append_headline(out, finding, palette);
-  }
-  if (summary) {
-    append_summary(out, report, palette);
-  }
+  write_concise(report, color, summary, [&out](std::string_view piece) { out += piece; });
   return out;
 }
 
