@@ -38,18 +38,9 @@ AvoidPhrases compile(const Options& options) {
 
 using Ranges = std::vector<std::pair<std::size_t, std::size_t>>;
 
-// The file byte ranges of the ignore matches: in file order and disjoint,
-// since each paragraph is scanned left to right without overlaps.
-Ranges ignored_ranges(const RuleContext& ctx, const PhraseMatcher& ignore) {
-  Ranges ranges;
-  for_each_phrase(ctx, ignore, [&](std::string_view, const Span& span) {
-    ranges.emplace_back(span.begin, span.end);
-  });
-  return ranges;
-}
-
 bool inside_any(const Ranges& ranges, const Span& span) {
-  // Disjoint ranges: only the last one starting at or before the match can hold it.
+  // Disjoint ranges (one paragraph scanned left to right, without overlaps):
+  // only the last one starting at or before the match can hold it.
   auto after =
       std::upper_bound(ranges.begin(), ranges.end(), span.begin,
                        [](std::size_t offset, const auto& range) { return offset < range.first; });
@@ -69,13 +60,26 @@ void check_avoid_phrases(const RuleContext& ctx, std::vector<Hit>& hits) {
     compiled_now = compile(ctx.options);
     compiled = &compiled_now;
   }
-  const Ranges ignored = ignored_ranges(ctx, compiled->ignore);
   const std::string& message = ctx.options.string("message");
-  for_each_phrase(ctx, compiled->phrases, [&](std::string_view text, const Span& span) {
-    if (!inside_any(ignored, span)) {
-      hits.push_back({span, replace_all(message, "{match}", text)});
+  std::vector<std::pair<std::string_view, Span>> found;
+  Ranges ignored;
+  for (const Paragraph& paragraph : ctx.doc.paragraphs_in(ctx.answer.begin, ctx.answer.end)) {
+    found.clear();
+    for_each_phrase_in(ctx.doc, paragraph, compiled->phrases,
+                       [&](std::string_view text, const Span& span) { found.emplace_back(text, span); });
+    if (found.empty()) {
+      continue; // the contexts that excuse a match only matter where one is
     }
-  });
+    ignored.clear();
+    for_each_phrase_in(ctx.doc, paragraph, compiled->ignore, [&](std::string_view, const Span& span) {
+      ignored.emplace_back(span.begin, span.end);
+    });
+    for (const auto& [text, span] : found) {
+      if (!inside_any(ignored, span)) {
+        hits.push_back({span, replace_all(message, "{match}", text)});
+      }
+    }
+  }
 }
 
 extern const Rule k_avoid_phrases{

@@ -195,32 +195,39 @@ PhraseMatcher phrase_matcher(const RuleContext& context) {
   return compile_phrases(context.options.list("terms"), context.options.list("patterns"));
 }
 
-void for_each_phrase(const RuleContext& context, const PhraseMatcher& matcher,
-                     const std::function<void(std::string_view text, const Span& span)>& on_match) {
+void for_each_phrase_in(const Document& doc, const Paragraph& paragraph,
+                        const PhraseMatcher& matcher, const PhraseFn& on_match) {
   if (!matcher.regex) {
     return;
   }
   const RE2& regex = *matcher.regex;
+  const std::string& text = paragraph.text;
+  re2::StringPiece input(text);
+  re2::StringPiece match;
+  std::size_t pos = 0;
+  while (pos <= text.size() && regex.Match(input, pos, text.size(), RE2::UNANCHORED, &match, 1)) {
+    auto begin = static_cast<std::size_t>(match.data() - text.data());
+    std::size_t end = begin + match.size();
+    if (match.empty()) {
+      // A pattern like `a*` matches nothing everywhere: step over it.
+      pos = begin + 1;
+      continue;
+    }
+    std::size_t source_begin = paragraph.source_offset(begin);
+    std::size_t source_end = paragraph.source_offset(end - 1) + 1;
+    on_match(std::string_view(text).substr(begin, end - begin), doc.span(source_begin, source_end));
+    pos = end;
+  }
+}
+
+void for_each_phrase(const RuleContext& context, const PhraseMatcher& matcher,
+                     const PhraseFn& on_match) {
+  if (!matcher.regex) {
+    return;
+  }
   for (const Paragraph& paragraph :
        context.doc.paragraphs_in(context.answer.begin, context.answer.end)) {
-    const std::string& text = paragraph.text;
-    re2::StringPiece input(text);
-    re2::StringPiece match;
-    std::size_t pos = 0;
-    while (pos <= text.size() && regex.Match(input, pos, text.size(), RE2::UNANCHORED, &match, 1)) {
-      auto begin = static_cast<std::size_t>(match.data() - text.data());
-      std::size_t end = begin + match.size();
-      if (match.empty()) {
-        // A pattern like `a*` matches nothing everywhere: step over it.
-        pos = begin + 1;
-        continue;
-      }
-      std::size_t source_begin = paragraph.source_offset(begin);
-      std::size_t source_end = paragraph.source_offset(end - 1) + 1;
-      on_match(std::string_view(text).substr(begin, end - begin),
-               context.doc.span(source_begin, source_end));
-      pos = end;
-    }
+    for_each_phrase_in(context.doc, paragraph, matcher, on_match);
   }
 }
 

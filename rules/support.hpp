@@ -54,9 +54,14 @@ std::shared_ptr<const void> prepare_phrases(const Options& options);
 // The prepared matcher, or one compiled now when the runner prepared none.
 PhraseMatcher phrase_matcher(const RuleContext& context);
 
+using PhraseFn = std::function<void(std::string_view text, const Span& span)>;
+
 // Calls `on_match` for each non-empty match in the answer's prose with the
 // matched text and its span in the file.
 void for_each_phrase(const RuleContext& context, const PhraseMatcher& matcher,
-                     const std::function<void(std::string_view text, const Span& span)>& on_match);
+                     const PhraseFn& on_match);
+// The same in one paragraph of the document.
+void for_each_phrase_in(const Document& doc, const Paragraph& paragraph,
+                        const PhraseMatcher& matcher, const PhraseFn& on_match);
 
 } // namespace answerlint::rules

@@ -9,7 +9,6 @@
 #include <algorithm>
 #include <array>
 #include <cstdlib>
-#include <filesystem>
 #include <optional>
 
 namespace answerlint::rules {
@@ -442,6 +441,9 @@ namespace {
 
 constexpr std::size_t k_max_cached_words = std::size_t{1} << 18;
 constexpr std::size_t k_max_suggestions = 3;
+// Longer words get no suggestions (English words that long are compounds
+// hunspell already knows).
+constexpr std::size_t k_max_correctable = 48;
 
 // The hunspell handle, owned. Not thread-safe: Dictionary locks around it.
 class Hunspell {
@@ -467,36 +469,6 @@ private:
   std::unique_ptr<Hunhandle, void (*)(Hunhandle*)> m_handle;
   std::string m_buffer; // hunspell wants NUL-terminated words
 };
-
-std::optional<std::pair<std::string, std::string>> find_en_us() {
-  namespace fs = std::filesystem;
-  std::vector<fs::path> folders;
-  // NOLINTNEXTLINE(concurrency-mt-unsafe): read once, before any thread writes the environment.
-  if (const char* dicpath = std::getenv("DICPATH")) {
-    std::string_view rest = dicpath;
-    while (!rest.empty()) {
-      const std::size_t colon = std::min(rest.find(':'), rest.size());
-      if (colon > 0) {
-        folders.emplace_back(rest.substr(0, colon));
-      }
-      rest.remove_prefix(std::min(colon + 1, rest.size()));
-    }
-  }
-  for (const char* folder : {"/usr/share/hunspell", "/usr/local/share/hunspell",
-                             "/usr/share/myspell/dicts", "/usr/share/myspell",
-                             "/opt/homebrew/share/hunspell", "/Library/Spelling"}) {
-    folders.emplace_back(folder);
-  }
-  for (const fs::path& folder : folders) {
-    std::error_code ec;
-    const fs::path aff = folder / "en_US.aff";
-    const fs::path dic = folder / "en_US.dic";
-    if (fs::is_regular_file(aff, ec) && fs::is_regular_file(dic, ec)) {
-      return std::make_pair(aff.string(), dic.string());
-    }
-  }
-  return std::nullopt;
-}
 
 // Optimal string alignment distance (edits plus swaps of neighbours), or
 // limit + 1 when it is over `limit`.
@@ -643,8 +615,13 @@ struct Dictionary::Impl {
   }
 
   std::vector<std::string> corrections(std::string_view word) {
-    const std::string lower = to_lower(word);
     std::vector<std::string> found;
+    if (word.size() > k_max_correctable) {
+      // A hash or a pasted token, not a slip of the hand: its edits would
+      // cost memory and time in the square of its length.
+      return found;
+    }
+    const std::string lower = to_lower(word);
     auto keep = [&](const std::string& candidate) {
       if (std::find(found.begin(), found.end(), candidate) == found.end()) {
         found.push_back(candidate);
@@ -693,7 +670,7 @@ Dictionary& Dictionary::instance() {
   // A failed load throws out of the initialisation, which the next call
   // tries again: each answer then reports the missing dictionary.
   static const std::unique_ptr<Dictionary> k_dictionary = [] {
-    auto paths = find_en_us();
+    auto paths = find_hunspell_en_us();
     if (!paths) {
       throw Error("spelling: no en_US hunspell dictionary found (looked in $DICPATH, "
                   "/usr/share/hunspell and other usual folders): install hunspell-en-us, "

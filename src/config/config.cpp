@@ -47,6 +47,10 @@ std::string read_config_file(const fs::path& file) {
   if (fs::is_directory(file, ec)) {
     throw Error("cannot read the config: it is a directory", file.string());
   }
+  if (fs::exists(file, ec) && !fs::is_regular_file(file, ec)) {
+    // A FIFO would block the open, a device would never end.
+    throw Error("cannot read the config: not a regular file", file.string());
+  }
   std::unique_ptr<std::FILE, int (*)(std::FILE*)> handle(std::fopen(file.c_str(), "rb"),
                                                          &std::fclose);
   if (!handle) {

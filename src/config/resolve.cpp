@@ -9,7 +9,7 @@ std::unique_ptr<Config> resolve_config(const std::string& explicit_file,
                                        const std::vector<fs::path>& paths) {
   if (!explicit_file.empty()) {
     std::error_code ec;
-    if (!fs::is_regular_file(explicit_file, ec)) {
+    if (!fs::exists(explicit_file, ec)) {
       throw Error("config file not found", explicit_file);
     }
     return load_config(explicit_file);

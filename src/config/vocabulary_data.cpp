@@ -5,8 +5,10 @@
 #include <fmt/format.h>
 #include <toml++/toml.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <memory>
 
@@ -147,6 +149,36 @@ std::vector<std::string> read_word_list_file(const std::filesystem::path& path) 
     throw fail(std::strerror(errno));
   }
   return parse_word_list(text);
+}
+
+std::optional<std::pair<std::string, std::string>> find_hunspell_en_us() {
+  namespace fs = std::filesystem;
+  std::vector<fs::path> folders;
+  // NOLINTNEXTLINE(concurrency-mt-unsafe): read once, before any thread writes the environment.
+  if (const char* dicpath = std::getenv("DICPATH")) {
+    std::string_view rest = dicpath;
+    while (!rest.empty()) {
+      const std::size_t colon = std::min(rest.find(':'), rest.size());
+      if (colon > 0) {
+        folders.emplace_back(rest.substr(0, colon));
+      }
+      rest.remove_prefix(std::min(colon + 1, rest.size()));
+    }
+  }
+  for (const char* folder : {"/usr/share/hunspell", "/usr/local/share/hunspell",
+                             "/usr/share/myspell/dicts", "/usr/share/myspell",
+                             "/opt/homebrew/share/hunspell", "/Library/Spelling"}) {
+    folders.emplace_back(folder);
+  }
+  for (const fs::path& folder : folders) {
+    std::error_code ec;
+    const fs::path aff = folder / "en_US.aff";
+    const fs::path dic = folder / "en_US.dic";
+    if (fs::is_regular_file(aff, ec) && fs::is_regular_file(dic, ec)) {
+      return std::make_pair(aff.string(), dic.string());
+    }
+  }
+  return std::nullopt;
 }
 
 } // namespace answerlint

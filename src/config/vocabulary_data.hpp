@@ -5,8 +5,10 @@
 // structs, so that toml++ stays inside src/config.
 
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace answerlint {
@@ -36,5 +38,10 @@ std::vector<std::string> parse_word_list(std::string_view text);
 // parse_word_list of a file; throws answerlint::Error("words_file 'PATH':
 // cannot read (...)") when it cannot be read.
 std::vector<std::string> read_word_list_file(const std::filesystem::path& path);
+
+// The hunspell en_US dictionary (.aff, .dic) that spelling loads: the first
+// folder of $DICPATH, then the usual system folders, holding both files;
+// nullopt when none does. The results cache keys on these files too.
+std::optional<std::pair<std::string, std::string>> find_hunspell_en_us();
 
 } // namespace answerlint

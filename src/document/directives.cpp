@@ -84,4 +84,27 @@ void scan_directives(std::string_view source, std::size_t begin, std::size_t end
   }
 }
 
+std::map<std::string, RuleDirectives, std::less<>>
+index_directives(const std::vector<Directive>& directives) {
+  std::map<std::string, RuleDirectives, std::less<>> index;
+  for (std::size_t i = 0; i < directives.size(); ++i) {
+    const Directive& directive = directives[i];
+    const auto add = [&index, &directive, i](const std::string& rule) {
+      RuleDirectives& entry = index[rule];
+      if (directive.kind == Directive::Kind::disable_next_line) {
+        entry.next_lines.push_back(directive.line);
+      } else {
+        entry.switches.push_back(static_cast<std::uint32_t>(i));
+      }
+    };
+    if (directive.rules.empty()) {
+      add(std::string());
+    }
+    for (const std::string& rule : directive.rules) {
+      add(rule);
+    }
+  }
+  return index;
+}
+
 } // namespace answerlint::detail

@@ -4,6 +4,8 @@
 #include "document/position_cursor.hpp"
 
 #include <cstddef>
+#include <map>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -13,5 +15,9 @@ namespace answerlint::detail {
 // source[begin, end) to `out`.
 void scan_directives(std::string_view source, std::size_t begin, std::size_t end,
                      PositionCursor& cursor, std::vector<Directive>& out);
+
+// Document::directives_by_rule for `directives` (in file order).
+std::map<std::string, RuleDirectives, std::less<>>
+index_directives(const std::vector<Directive>& directives);
 
 } // namespace answerlint::detail

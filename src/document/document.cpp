@@ -201,6 +201,7 @@ void Builder::add_code(detail::Markdown& markdown) {
   for (const auto& [begin, end] : markdown.html) {
     detail::scan_directives(m_doc.source, begin, end, html_cursor, m_doc.directives);
   }
+  m_doc.directives_by_rule = detail::index_directives(m_doc.directives);
 }
 
 void Builder::add_words() {

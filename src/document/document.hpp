@@ -109,6 +109,14 @@ struct Directive {
   int line = 0;
 };
 
+// The directives that name one rule (or, under "", that name none), so that
+// looking one up costs a binary search: a file with thousands of directives
+// and thousands of findings stays linear.
+struct RuleDirectives {
+  std::vector<std::uint32_t> switches; // disable and enable: indices into Document::directives
+  std::vector<int> next_lines;         // lines of disable-next-line, ascending
+};
+
 struct Answer {
   std::string question;     // front matter `question`, else the split heading, else the first heading
   Span title;               // the split heading, or an empty span at the start
@@ -137,7 +145,8 @@ struct Document {
   std::vector<Section> sections;
   std::vector<CodeSpan> code_spans;
   std::vector<CodeBlock> code_blocks;
-  std::vector<Directive> directives;
+  std::vector<Directive> directives; // in file order
+  std::map<std::string, RuleDirectives, std::less<>> directives_by_rule;
   std::vector<Answer> answers;
 
   std::span<const Word> words_in(std::size_t begin, std::size_t end) const;

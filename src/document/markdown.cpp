@@ -61,12 +61,16 @@ std::size_t skip_container_prefix(std::string_view source, std::size_t offset) {
   }
 }
 
-bool is_fence_at(std::string_view source, std::size_t offset, char fence) {
+std::size_t fence_run(std::string_view source, std::size_t offset, char fence) {
   std::size_t count = 0;
   while (offset + count < source.size() && source[offset + count] == fence) {
     ++count;
   }
-  return count >= k_min_fence;
+  return count;
+}
+
+bool is_fence_at(std::string_view source, std::size_t offset, char fence) {
+  return fence_run(source, offset, fence) >= k_min_fence;
 }
 
 struct OpenStrong {
@@ -134,6 +138,7 @@ private:
   void begin_code_block(const MD_BLOCK_CODE_DETAIL& detail);
   void end_code_block();
   std::pair<std::size_t, int> locate_code_content();
+  bool closes_code_block(int line) const;
   std::size_t find_fence(char fence);
 
   std::string_view m_source;
@@ -154,7 +159,8 @@ private:
 
   bool m_in_code_block = false;
   CodeBlock m_code;
-  std::size_t m_code_fence = k_none; // offset of the opening fence
+  std::size_t m_code_fence = k_none; // offset of the opening fence (or of its info string)
+  char m_fence_char = 0;
   std::size_t m_code_first = k_none; // first content byte md4c reported
   std::size_t m_code_last = 0;
 
@@ -415,6 +421,7 @@ void Walker::begin_code_block(const MD_BLOCK_CODE_DETAIL& detail) {
   m_code_first = k_none;
   m_code_last = 0;
   m_code_fence = k_none;
+  m_fence_char = detail.fence_char;
   if (m_code.fenced) {
     m_code_fence = detail.info.size > 0 && in_buffer(detail.info.text)
                        ? static_cast<std::size_t>(detail.info.text - m_source.data())
@@ -439,6 +446,34 @@ std::size_t Walker::find_fence(char fence) {
   return k_none;
 }
 
+// Whether `line`, the one after a fenced block's content, is its closing
+// fence. It is not when the block ended with its list item: a fence after a
+// new item's marker opens the next block, as in "- ```" on two lines in a
+// row. (md4c closes a block with a fence even when the line lacks the
+// container's `>` or indentation.)
+bool Walker::closes_code_block(int line) const {
+  if (m_code_fence == k_none || line > m_lines.line_count()) {
+    return false;
+  }
+  const std::size_t open_line = m_lines.line_start(m_lines.position(m_code_fence).line);
+  const std::size_t open_fence = skip_container_prefix(m_source, open_line);
+  const std::size_t begin = m_lines.line_start(line);
+  const std::size_t fence = skip_container_prefix(m_source, begin);
+  if (m_source.substr(begin, fence - begin).find_first_not_of(" \t>") != std::string_view::npos) {
+    return false;
+  }
+  const std::size_t run = fence_run(m_source, fence, m_fence_char);
+  if (run < std::max(k_min_fence, fence_run(m_source, open_fence, m_fence_char))) {
+    return false;
+  }
+  for (std::size_t i = fence + run; i < m_source.size() && !is_line_break(m_source[i]); ++i) {
+    if (m_source[i] != ' ' && m_source[i] != '\t') {
+      return false;
+    }
+  }
+  return true;
+}
+
 // Where the content of the block that just ended starts, and on which line.
 std::pair<std::size_t, int> Walker::locate_code_content() {
   if (m_code_fence == k_none) {
@@ -455,9 +490,16 @@ std::pair<std::size_t, int> Walker::locate_code_content() {
       (first_line >= m_lines.line_count() || m_code_first < m_lines.line_start(first_line + 1));
   // Each content line ends with '\n' in md4c's text: the closing fence (if
   // any) is the line after them, and no later block may start there.
-  const auto content_lines = std::count(m_code.text.begin(), m_code.text.end(), '\n');
-  m_fence_floor = m_lines.line_start(first_line + static_cast<int>(content_lines) + 1);
-  return {std::min(first_on_line ? m_code_first : line_begin, m_source.size()), first_line};
+  const int after =
+      first_line + static_cast<int>(std::count(m_code.text.begin(), m_code.text.end(), '\n'));
+  m_fence_floor = m_lines.line_start(closes_code_block(after) ? after + 1 : after);
+  std::size_t begin = std::min(first_on_line ? m_code_first : line_begin, m_source.size());
+  if (begin == m_source.size() && m_code_fence < begin) {
+    // An empty block the file ends in: anchored on its fence, it belongs to
+    // the answer the fence is in (an offset at the very end belongs to none).
+    begin = m_code_fence;
+  }
+  return {begin, first_line};
 }
 
 void Walker::end_code_block() {

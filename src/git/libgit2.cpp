@@ -83,6 +83,16 @@ std::string read_blob(git_repository* repo, const git_oid& oid, std::string_view
   return std::string(bytes, static_cast<std::size_t>(git_blob_rawsize(blob.get())));
 }
 
+BlobFile blob_file(git_repository* repo, std::string path, const git_oid& oid,
+                   const ContentFilter& read_content) {
+  BlobFile file{std::move(path), oid_hex(oid), {}, true};
+  file.read = !read_content || read_content(file.path, file.oid);
+  if (file.read) {
+    file.content = read_blob(repo, oid, file.path);
+  }
+  return file;
+}
+
 bool is_file_mode(std::uint32_t mode) {
   return mode == GIT_FILEMODE_BLOB || mode == GIT_FILEMODE_BLOB_EXECUTABLE;
 }

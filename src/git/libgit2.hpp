@@ -3,6 +3,8 @@
 // Internal to src/git: owning handles for libgit2 objects, the one-time
 // library set-up and the translation of libgit2 failures into Error.
 
+#include "git/repo.hpp"
+
 #include <git2.h>
 
 #include <cstdint>
@@ -63,6 +65,10 @@ std::string oid_hex(const git_oid& oid);
 
 // The bytes of the blob `oid`; throws Error when it cannot be read.
 std::string read_blob(git_repository* repo, const git_oid& oid, std::string_view path);
+
+// A BlobFile for `path`, with its bytes unless `read_content` declines them.
+BlobFile blob_file(git_repository* repo, std::string path, const git_oid& oid,
+                   const ContentFilter& read_content);
 
 // True for the modes of files with content (not links, submodules, trees).
 bool is_file_mode(std::uint32_t mode);

@@ -113,6 +113,19 @@ std::optional<Repo> Repo::discover(const fs::path& start) {
   return Repo(owner.release());
 }
 
+std::optional<fs::path> Repo::common_dir_at(const fs::path& start) {
+  ensure_initialized();
+  try {
+    RepositoryHandle repo(open_repository(start));
+    if (!repo) {
+      return std::nullopt;
+    }
+    return without_trailing_slash(git_repository_commondir(repo.get()));
+  } catch (const Error&) {
+    return std::nullopt;
+  }
+}
+
 bool Repo::is_shallow() const {
   return git_repository_is_shallow(m_repo.get()) == 1;
 }

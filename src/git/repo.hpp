@@ -19,11 +19,15 @@ namespace answerlint::git {
 struct BlobFile {
   std::string path;    // relative to the repository root, '/'-separated
   std::string oid;     // the blob id in hex, as git computes it
-  std::string content; // the blob's bytes (no filters applied)
+  std::string content; // the blob's bytes (no filters applied); empty when not read
+  bool read = true;    // false when a ContentFilter declined the bytes
 };
 
 // Chooses files by their repository-relative path.
 using PathFilter = std::function<bool(std::string_view)>;
+// Whether a blob's bytes are wanted, by its path and id (hex): a caller that
+// already holds what it needs from a blob (cached results) skips reading it.
+using ContentFilter = std::function<bool(std::string_view path, std::string_view oid)>;
 
 // An open repository. Not thread-safe: use one from one thread at a time.
 class Repo {
@@ -35,6 +39,11 @@ public:
   // from the directory the process started in). Throws Error for a repository
   // that exists but cannot be read (split index, unknown extension...).
   static std::optional<Repo> discover(const std::filesystem::path& start);
+  // The common git directory (see common_dir()) of the repository that
+  // discover(start) would find, without reading its index: where caches
+  // shared by all worktrees go. nullopt outside a repository, and for one
+  // that cannot be opened (discover reports that).
+  static std::optional<std::filesystem::path> common_dir_at(const std::filesystem::path& start);
 
   Repo(Repo&&) noexcept;
   Repo& operator=(Repo&&) noexcept;
@@ -56,8 +65,9 @@ public:
   // Files whose staged content differs from HEAD (added, modified, renamed,
   // copied; not deleted), read from the index, never from the working tree.
   // On an unborn HEAD every staged file counts. Throws Error naming the
-  // wanted paths that are unmerged.
-  std::vector<BlobFile> staged(const PathFilter& wanted);
+  // wanted paths that are unmerged. Bytes are read unless `read_content`
+  // (when given) declines them.
+  std::vector<BlobFile> staged(const PathFilter& wanted, const ContentFilter& read_content = {});
 
   // Paths changed between merge-base(REF, HEAD) and the working tree:
   // committed, staged, unstaged and untracked files that are not ignored.
@@ -67,9 +77,11 @@ public:
   std::vector<std::string> changed_since(const std::string& ref);
 
   // Every file of the tree of REV (any revision git understands), with its
-  // content from the object database; works in bare repositories. Sorted by
-  // path. Throws Error for an unknown REV.
-  std::vector<BlobFile> tree_files(const std::string& rev, const PathFilter& wanted);
+  // content from the object database (unless `read_content` declines it);
+  // works in bare repositories. Sorted by path. Throws Error for an unknown
+  // REV.
+  std::vector<BlobFile> tree_files(const std::string& rev, const PathFilter& wanted,
+                                   const ContentFilter& read_content = {});
 
   // Whether .gitignore, .git/info/exclude or core.excludesFile ignore the
   // path (a file or a folder, relative to the working tree root), like

@@ -86,7 +86,7 @@ bool is_staged_change(const git_diff_delta& delta) {
 
 } // namespace
 
-std::vector<BlobFile> Repo::staged(const PathFilter& wanted) {
+std::vector<BlobFile> Repo::staged(const PathFilter& wanted, const ContentFilter& read_content) {
   git_repository* repo = m_repo.get();
   IndexHandle index = repository_index(repo);
   reject_unmerged(index.get(), wanted);
@@ -109,8 +109,7 @@ std::vector<BlobFile> Repo::staged(const PathFilter& wanted) {
     if (!is_staged_change(*delta) || !wanted(delta->new_file.path)) {
       continue;
     }
-    files.push_back({delta->new_file.path, oid_hex(delta->new_file.id),
-                     read_blob(repo, delta->new_file.id, delta->new_file.path)});
+    files.push_back(blob_file(repo, delta->new_file.path, delta->new_file.id, read_content));
   }
   std::sort(files.begin(), files.end(),
             [](const BlobFile& a, const BlobFile& b) { return a.path < b.path; });

@@ -34,7 +34,8 @@ int collect_blob(const char* root, const git_tree_entry* entry, void* payload) {
 
 } // namespace
 
-std::vector<BlobFile> Repo::tree_files(const std::string& rev, const PathFilter& wanted) {
+std::vector<BlobFile> Repo::tree_files(const std::string& rev, const PathFilter& wanted,
+                                       const ContentFilter& read_content) {
   git_repository* repo = m_repo.get();
   ObjectHandle peeled = peel_revision(repo, rev, GIT_OBJECT_TREE);
   git_tree* raw = nullptr;
@@ -49,7 +50,7 @@ std::vector<BlobFile> Repo::tree_files(const std::string& rev, const PathFilter&
   std::vector<BlobFile> files;
   for (const TreeBlob& blob : blobs) {
     if (wanted(blob.path)) {
-      files.push_back({blob.path, oid_hex(blob.id), read_blob(repo, blob.id, blob.path)});
+      files.push_back(blob_file(repo, blob.path, blob.id, read_content));
     }
   }
   std::sort(files.begin(), files.end(),

@@ -17,12 +17,45 @@ namespace {
 
 bool starts_with_parent(const fs::path& p) { return !p.empty() && *p.begin() == ".."; }
 
+// Whether `rest` is a relative path lexically_relative would return as it
+// is: no empty, "." or ".." part.
+bool plain_relative(std::string_view rest) {
+  std::size_t start = 0;
+  while (start <= rest.size()) {
+    std::size_t end = std::min(rest.find('/', start), rest.size());
+    std::string_view part = rest.substr(start, end - start);
+    if (part.empty() || part == "." || part == "..") {
+      return false;
+    }
+    start = end + 1;
+  }
+  return true;
+}
+
 std::string relative_string(const fs::path& absolute, const fs::path& base) {
+  // The walk's paths are canonical and mostly under `base`: a prefix test
+  // spares lexically_relative's allocations for each of thousands of files.
+  const std::string& file = absolute.native();
+  const std::string& root = base.native();
+  if (!root.empty() && root.back() != '/' && file.size() > root.size() + 1 &&
+      file.compare(0, root.size(), root) == 0 && file[root.size()] == '/') {
+    std::string_view rest = std::string_view(file).substr(root.size() + 1);
+    if (plain_relative(rest)) {
+      return std::string(rest);
+    }
+  }
   fs::path rel = absolute.lexically_relative(base);
   if (rel.empty() || starts_with_parent(rel)) {
     return absolute.generic_string();
   }
   return rel.generic_string();
+}
+
+std::string lowercase_first(std::string text) {
+  if (!text.empty() && text[0] >= 'A' && text[0] <= 'Z') {
+    text[0] = static_cast<char>(text[0] - 'A' + 'a');
+  }
+  return text;
 }
 
 bool inside(const fs::path& file, const fs::path& root) {
@@ -39,7 +72,11 @@ public:
   void add_path(const fs::path& path) {
     std::error_code ec;
     fs::file_status status = fs::status(path, ec);
-    if (ec || !fs::exists(status)) {
+    if (ec && ec != std::errc::no_such_file_or_directory) {
+      // A symlink loop, a folder on the way that cannot be searched...
+      throw Error(lowercase_first(ec.message()), path.string());
+    }
+    if (!fs::exists(status)) {
       throw Error("no such file or directory", path.string());
     }
     if (fs::is_directory(status)) {
@@ -60,10 +97,18 @@ public:
 private:
   void walk(const fs::path& root) {
     std::error_code ec;
+    // A folder named on the command line that cannot be read is an error;
+    // below it, folders that cannot be read are skipped.
+    if (fs::directory_iterator probe(root, ec); ec) {
+      throw Error(fmt::format("cannot read the folder: {}", ec.message()),
+                  relative_string(root, m_cwd));
+    }
     fs::recursive_directory_iterator it(root, fs::directory_options::skip_permission_denied, ec);
     for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
       const fs::directory_entry& entry = *it;
-      if (entry.is_directory() && !entry.is_symlink()) {
+      // With an error code: a symlink loop is not a directory, not a throw.
+      std::error_code type_ec;
+      if (!entry.is_symlink(type_ec) && entry.is_directory(type_ec)) {
         if (entry.path().filename() == ".git" || (m_ignored && m_ignored(entry.path(), true))) {
           it.disable_recursion_pending();
         }
@@ -74,12 +119,17 @@ private:
       }
       visit(root, entry);
     }
+    if (ec) {
+      // Stopping quietly would lint part of the folder and call it clean.
+      throw Error(fmt::format("cannot walk the folder: {}", ec.message()),
+                  relative_string(root, m_cwd));
+    }
   }
 
   void visit(const fs::path& root, const fs::directory_entry& entry) {
     std::error_code ec;
     fs::path file = entry.path();
-    if (entry.is_symlink()) {
+    if (entry.is_symlink(ec)) {
       fs::path target = fs::canonical(file, ec);
       if (ec || !inside(target, root) || !fs::is_regular_file(target, ec)) {
         return;
@@ -143,10 +193,16 @@ std::optional<std::string> read_answer(const Config& config, const WalkedFile& f
     }
     return file.content;
   }
-  Fd in{open(file.absolute.c_str(), O_RDONLY | O_CLOEXEC)};
+  // O_NONBLOCK: opening a FIFO for reading would wait for a writer.
+  Fd in{open(file.absolute.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY)};
   struct stat info {};
   if (in.fd < 0 || fstat(in.fd, &info) != 0) {
     throw Error(fmt::format("cannot read: {}", std::strerror(errno)), file.display);
+  }
+  if (!S_ISREG(info.st_mode)) {
+    // A FIFO or a device has no size to check against the limit, and may
+    // never end.
+    throw Error("cannot read: not a regular file", file.display);
   }
   auto size = static_cast<std::uint64_t>(info.st_size);
   if (size > config.max_file_bytes) {

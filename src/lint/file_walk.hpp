@@ -17,6 +17,10 @@ struct WalkedFile {
   // The bytes, when they come from git (the index or a tree) rather than
   // from `absolute`.
   std::optional<std::string> content;
+  // The blob id (hex) when git names the bytes (--staged, --rev); empty for
+  // a file on disk. Without `content`, the bytes were not read because the
+  // selection's `needs_content` declined them.
+  std::string blob_id;
 };
 
 // Whether the walk skips a file or folder (by its absolute path): what

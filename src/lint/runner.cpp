@@ -1,13 +1,17 @@
 #include "lint/runner.hpp"
 
 #include "error.hpp"
+#include "git/object_id.hpp"
+#include "lint/cache.hpp"
 #include "lint/file_walk.hpp"
 #include "lint/suppression.hpp"
 
 #include <algorithm>
 #include <atomic>
 #include <fmt/format.h>
+#include <memory>
 #include <thread>
+#include <unordered_map>
 
 namespace answerlint {
 namespace {
@@ -20,8 +24,8 @@ std::string file_kind(const Config& config, const Document& doc, std::string_vie
   return config.kind_for(relative_path);
 }
 
-Finding make_finding(const Document& doc, std::string_view path, const ActiveRule& rule,
-                     std::string_view kind, Hit&& hit) {
+Finding make_finding(std::string_view path, const ActiveRule& rule, std::string_view kind,
+                     Hit&& hit, SourceLine line) {
   Finding finding;
   finding.path = std::string(path);
   finding.span = hit.span;
@@ -29,7 +33,7 @@ Finding make_finding(const Document& doc, std::string_view path, const ActiveRul
   finding.severity = rule.severity;
   finding.message = std::move(hit.message);
   finding.kind = std::string(kind);
-  finding.source_line = std::string(doc.lines.line_text(hit.span.line));
+  finding.source_line = std::move(line);
   return finding;
 }
 
@@ -49,17 +53,35 @@ void run_rule(const RuleContext& context, const ActiveRule& rule, std::vector<Hi
 
 } // namespace
 
+ParseOptions parse_options_for(const Config& config) {
+  ParseOptions options;
+  options.split_level = config.split_level;
+  options.labels = config.labels();
+  return options;
+}
+
 std::vector<Finding> lint_source(const Config& config, std::string_view relative_path,
                                  std::string_view display_path, std::string_view source) {
-  ParseOptions parse_options;
-  parse_options.split_level = config.split_level;
-  parse_options.labels = config.labels();
+  return lint_source(config, parse_options_for(config), relative_path, display_path, source);
+}
+
+std::vector<Finding> lint_source(const Config& config, const ParseOptions& parse_options,
+                                 std::string_view relative_path, std::string_view display_path,
+                                 std::string_view source) {
   Document doc = parse_document(source, parse_options);
   std::string kind = file_kind(config, doc, relative_path);
   auto rules = config.rules_for(relative_path, kind);
 
   std::vector<Finding> findings;
   std::vector<Hit> hits;
+  std::unordered_map<int, SourceLine> lines; // each line findings point at, stored once
+  auto line_at = [&](int number) {
+    auto [it, added] = lines.try_emplace(number);
+    if (added) {
+      it->second = std::string(doc.lines.line_text(number));
+    }
+    return it->second;
+  };
   for (std::size_t i = 0; i < doc.answers.size(); ++i) {
     for (const ActiveRule& rule : *rules) {
       RuleContext context{doc, doc.answers[i], static_cast<int>(i), kind, rule.options,
@@ -68,40 +90,141 @@ std::vector<Finding> lint_source(const Config& config, std::string_view relative
       run_rule(context, rule, hits);
       for (Hit& hit : hits) {
         if (!is_suppressed(doc, rule.id, hit.span.line)) {
-          findings.push_back(make_finding(doc, display_path, rule, kind, std::move(hit)));
+          const int line = hit.span.line;
+          findings.push_back(make_finding(display_path, rule, kind, std::move(hit), line_at(line)));
         }
       }
     }
   }
   std::sort(findings.begin(), findings.end(), finding_less);
+  findings.shrink_to_fit(); // kept until the report is built: no slack
   return findings;
 }
 
+namespace {
+
+struct Outcome {
+  std::vector<Finding> findings;
+  std::string notice;
+  std::string error;
+  bool checked = false;
+  bool read = false;
+};
+
+// Results of blobs from git found in the cache while selecting (their bytes
+// were left unread), by relative path.
+using CachedBlobs = std::unordered_map<std::string, std::vector<Finding>>;
+
+void take(Outcome& out, std::vector<Finding> findings, const WalkedFile& file) {
+  for (Finding& finding : findings) {
+    finding.path = file.display;
+  }
+  out.findings = std::move(findings);
+  out.checked = true;
+}
+
+void lint_uncached(const Config& config, const ParseOptions& parse, const WalkedFile& file,
+                   Outcome& out) {
+  std::optional<std::string> source = read_answer(config, file, out.notice);
+  if (source) {
+    out.read = true;
+    out.findings = lint_source(config, parse, file.relative, file.display, *source);
+    out.checked = true;
+  }
+}
+
+// A file on disk is found by its stat record without reading it; else it is
+// read and hashed, and linted only when its blob is new.
+void lint_cached(const Config& config, const ParseOptions& parse, ResultCache& cache,
+                 const WalkedFile& file, CachedBlobs& cached, Outcome& out) {
+  if (!file.content && !file.blob_id.empty()) {
+    auto it = cached.find(file.relative);
+    if (it == cached.end()) {
+      throw Error("the cached results of this blob went missing; run again with --no-cache",
+                  file.display);
+    }
+    take(out, std::move(it->second), file);
+    return;
+  }
+  std::optional<FileStat> stat;
+  if (!file.content) {
+    stat = stat_file(file.absolute);
+    if (stat && stat->size <= config.max_file_bytes) {
+      if (auto blob = cache.known_blob(file.absolute.native(), *stat)) {
+        if (auto findings = cache.find(file.relative, *blob)) {
+          take(out, std::move(*findings), file);
+          return;
+        }
+      }
+    }
+  }
+  const std::int64_t read_start = now_ns();
+  std::optional<std::string> source = read_answer(config, file, out.notice);
+  if (!source) {
+    return;
+  }
+  out.read = true;
+  std::optional<git::ObjectId> blob = git::parse_hex(file.blob_id);
+  if (!blob) {
+    blob = git::blob_id(*source);
+  }
+  if (stat) {
+    cache.remember_blob(file.absolute.native(), *stat, *blob, read_start);
+  }
+  if (auto findings = cache.find(file.relative, *blob)) {
+    take(out, std::move(*findings), file);
+    return;
+  }
+  out.findings = lint_source(config, parse, file.relative, file.display, *source);
+  out.checked = true;
+  cache.store(file.relative, *blob, out.findings);
+}
+
+std::unique_ptr<ResultCache> open_cache(const Config& config, const RunOptions& options) {
+  if (!options.use_cache) {
+    return nullptr;
+  }
+  std::filesystem::path dir =
+      options.cache_dir.empty() ? default_cache_dir(options.selection) : options.cache_dir;
+  return ResultCache::open(dir, config);
+}
+
+} // namespace
+
 Report run_check(const Config& config, const RunOptions& options) {
-  std::vector<WalkedFile> files = select_answers(config, options.selection);
+  std::unique_ptr<ResultCache> cache = open_cache(config, options);
+  Selection selection = options.selection;
+  CachedBlobs cached;
+  if (cache) {
+    selection.needs_content = [&](std::string_view relative, std::string_view blob_id) {
+      std::optional<git::ObjectId> blob = git::parse_hex(blob_id);
+      std::optional<std::vector<Finding>> findings;
+      if (blob) {
+        findings = cache->find(relative, *blob);
+      }
+      if (findings) {
+        cached.insert_or_assign(std::string(relative), std::move(*findings));
+      }
+      return !findings;
+    };
+  }
+  std::vector<WalkedFile> files = select_answers(config, selection);
   unsigned threads = options.threads != 0 ? options.threads : std::thread::hardware_concurrency();
   threads = std::clamp<unsigned>(threads, 1, static_cast<unsigned>(std::max<std::size_t>(files.size(), 1)));
 
-  struct Outcome {
-    std::vector<Finding> findings;
-    std::string notice;
-    std::string error;
-    bool checked = false;
-  };
+  const ParseOptions parse = parse_options_for(config);
   std::vector<Outcome> outcomes(files.size());
   std::atomic<std::size_t> next{0};
   auto work = [&] {
     for (std::size_t i = next++; i < files.size(); i = next++) {
-      const WalkedFile& file = files[i];
-      Outcome& out = outcomes[i];
       try {
-        std::optional<std::string> source = read_answer(config, file, out.notice);
-        if (source) {
-          out.findings = lint_source(config, file.relative, file.display, *source);
-          out.checked = true;
+        if (cache) {
+          lint_cached(config, parse, *cache, files[i], cached, outcomes[i]);
+        } else {
+          lint_uncached(config, parse, files[i], outcomes[i]);
         }
       } catch (const Error& e) {
-        out.error = e.format();
+        outcomes[i].error = e.format();
       }
     }
   };
@@ -111,11 +234,22 @@ Report run_check(const Config& config, const RunOptions& options) {
   }
   work();
   pool.clear();
+  if (cache) {
+    cache->save();
+    cache.reset(); // its logs, before the report takes the findings' room
+  }
 
   Report report;
+  std::size_t total = 0;
+  for (const Outcome& out : outcomes) {
+    total += out.findings.size();
+  }
+  report.findings.reserve(total);
   for (Outcome& out : outcomes) {
     report.files_checked += out.checked ? 1 : 0;
+    report.files_read += out.read ? 1 : 0;
     std::move(out.findings.begin(), out.findings.end(), std::back_inserter(report.findings));
+    std::vector<Finding>().swap(out.findings); // free as we go: reports can be large
     if (!out.notice.empty()) {
       report.notices.push_back(std::move(out.notice));
     }
@@ -123,7 +257,11 @@ Report run_check(const Config& config, const RunOptions& options) {
       report.errors.push_back(std::move(out.error));
     }
   }
-  std::stable_sort(report.findings.begin(), report.findings.end(), finding_less);
+  // Files come sorted by display path and each file's findings sorted, so
+  // the concatenation is sorted: checked in linear time, not assumed.
+  if (!std::is_sorted(report.findings.begin(), report.findings.end(), finding_less)) {
+    std::stable_sort(report.findings.begin(), report.findings.end(), finding_less);
+  }
   return report;
 }
 

@@ -108,26 +108,40 @@ std::vector<WalkedFile> from_git(const Config& config, const Selection& selectio
 
   std::vector<WalkedFile> files;
   bool in_tree = selection.source == Source::rev;
-  auto add = [&](const std::string& path, std::optional<std::string> content) {
+  auto add = [&](const std::string& path, std::optional<std::string> content,
+                 std::string blob_id) {
     files.push_back({map.absolute(path), map.relative(path), map.display(path, in_tree),
-                     std::move(content)});
+                     std::move(content), std::move(blob_id)});
   };
+  auto add_blob = [&](git::BlobFile& blob) {
+    std::optional<std::string> content;
+    if (blob.read) {
+      content = std::move(blob.content);
+    }
+    add(blob.path, std::move(content), std::move(blob.oid));
+  };
+  git::ContentFilter read_content;
+  if (selection.needs_content) {
+    read_content = [&](std::string_view path, std::string_view oid) {
+      return selection.needs_content(map.relative(path), oid);
+    };
+  }
   switch (selection.source) {
   case Source::staged:
-    for (git::BlobFile& blob : repo.staged(wanted)) {
-      add(blob.path, std::move(blob.content));
+    for (git::BlobFile& blob : repo.staged(wanted, read_content)) {
+      add_blob(blob);
     }
     break;
   case Source::rev:
-    for (git::BlobFile& blob : repo.tree_files(selection.ref, wanted)) {
-      add(blob.path, std::move(blob.content));
+    for (git::BlobFile& blob : repo.tree_files(selection.ref, wanted, read_content)) {
+      add_blob(blob);
     }
     break;
   case Source::since:
     for (const std::string& path : repo.changed_since(selection.ref)) {
       std::error_code ec;
       if (wanted(path) && fs::is_regular_file(map.absolute(path), ec)) {
-        add(path, std::nullopt);
+        add(path, std::nullopt, {});
       }
     }
     break;

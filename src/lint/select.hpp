@@ -9,7 +9,9 @@
 #include "lint/file_walk.hpp"
 
 #include <filesystem>
+#include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace answerlint {
@@ -21,10 +23,15 @@ enum class Source {
   rev,    // the tree of a revision, from the object database
 };
 
+// Whether the bytes of a blob from git are wanted, by the file's path
+// (relative to config.base_dir) and blob id (hex); false leaves them unread.
+using NeedsContent = std::function<bool(std::string_view relative, std::string_view blob_id)>;
+
 struct Selection {
   Source source = Source::paths;
   std::string ref;                          // for since and rev
   std::vector<std::filesystem::path> paths; // empty: "."; with git sources, a filter
+  NeedsContent needs_content;               // --staged and --rev; absent: every blob is read
 };
 
 // The answers to lint, sorted by display path. Throws Error for a missing

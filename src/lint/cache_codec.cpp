@@ -1,0 +1,200 @@
+#include "lint/cache_codec.hpp"
+
+#include <bit>
+#include <cstring>
+#include <unordered_map>
+
+namespace answerlint::cache_detail {
+
+namespace {
+
+std::uint64_t byteswap(std::uint64_t word) {
+  std::uint64_t out = 0;
+  for (int b = 0; b < 8; ++b) {
+    out = (out << 8) | ((word >> (8 * b)) & 0xFF);
+  }
+  return out;
+}
+
+} // namespace
+
+std::uint64_t checksum(std::string_view bytes) {
+  // Eight bytes at a time, each word multiplied in and folded: about 8 GB/s,
+  // so verifying every record of a warm run costs a few milliseconds.
+  constexpr std::uint64_t k_mul = 0x9E3779B97F4A7C15ULL;
+  std::uint64_t hash = (bytes.size() + 1) * k_mul;
+  auto mix = [&hash](std::uint64_t word) {
+    hash = (hash ^ word) * k_mul;
+    hash ^= hash >> 29;
+  };
+  std::size_t i = 0;
+  for (; i + 8 <= bytes.size(); i += 8) {
+    std::uint64_t word = 0;
+    std::memcpy(&word, bytes.data() + i, sizeof word);
+    if constexpr (std::endian::native == std::endian::big) {
+      word = byteswap(word); // the same sums on every host
+    }
+    mix(word);
+  }
+  std::uint64_t tail = 0;
+  for (std::size_t b = 0; i + b < bytes.size(); ++b) {
+    tail |= static_cast<std::uint64_t>(static_cast<unsigned char>(bytes[i + b])) << (8 * b);
+  }
+  mix(tail);
+  return hash ^ (hash >> 32);
+}
+
+void ByteWriter::u32(std::uint32_t value) {
+  for (int shift = 0; shift < 32; shift += 8) {
+    m_out += static_cast<char>((value >> shift) & 0xFF);
+  }
+}
+
+void ByteWriter::u64(std::uint64_t value) {
+  for (int shift = 0; shift < 64; shift += 8) {
+    m_out += static_cast<char>((value >> shift) & 0xFF);
+  }
+}
+
+void ByteWriter::text(std::string_view bytes) {
+  u32(static_cast<std::uint32_t>(bytes.size()));
+  m_out += bytes;
+}
+
+std::string_view ByteReader::raw(std::size_t size) {
+  if (!m_ok || size > m_in.size() - m_pos) {
+    m_ok = false;
+    return {};
+  }
+  std::string_view bytes = m_in.substr(m_pos, size);
+  m_pos += size;
+  return bytes;
+}
+
+std::uint8_t ByteReader::u8() {
+  std::string_view bytes = raw(1);
+  return bytes.empty() ? 0 : static_cast<std::uint8_t>(bytes[0]);
+}
+
+std::uint32_t ByteReader::u32() {
+  std::string_view bytes = raw(4);
+  std::uint32_t value = 0;
+  for (std::size_t i = 0; i < bytes.size(); ++i) {
+    value |= static_cast<std::uint32_t>(static_cast<unsigned char>(bytes[i])) << (8 * i);
+  }
+  return value;
+}
+
+std::uint64_t ByteReader::u64() {
+  std::string_view bytes = raw(8);
+  std::uint64_t value = 0;
+  for (std::size_t i = 0; i < bytes.size(); ++i) {
+    value |= static_cast<std::uint64_t>(static_cast<unsigned char>(bytes[i])) << (8 * i);
+  }
+  return value;
+}
+
+std::string_view ByteReader::text() {
+  return raw(u32());
+}
+
+namespace {
+
+void put_int(ByteWriter& out, int value) {
+  out.u32(static_cast<std::uint32_t>(value));
+}
+
+int get_int(ByteReader& in) {
+  return static_cast<int>(static_cast<std::int32_t>(in.u32()));
+}
+
+std::optional<Severity> severity_from(std::uint8_t value) {
+  if (value > static_cast<std::uint8_t>(Severity::error)) {
+    return std::nullopt;
+  }
+  return static_cast<Severity>(value);
+}
+
+} // namespace
+
+std::string encode_findings(const std::vector<Finding>& findings) {
+  // A long paragraph is one line that several findings share.
+  std::vector<std::string_view> lines;
+  std::unordered_map<int, std::uint32_t> line_slot;
+  std::vector<std::uint32_t> slots;
+  slots.reserve(findings.size());
+  for (const Finding& finding : findings) {
+    auto [it, added] =
+        line_slot.try_emplace(finding.span.line, static_cast<std::uint32_t>(lines.size()));
+    if (added) {
+      lines.push_back(finding.source_line.view());
+    }
+    slots.push_back(it->second);
+  }
+
+  std::string payload;
+  ByteWriter out(payload);
+  out.u32(static_cast<std::uint32_t>(lines.size()));
+  for (std::string_view line : lines) {
+    out.text(line);
+  }
+  out.u32(static_cast<std::uint32_t>(findings.size()));
+  for (std::size_t i = 0; i < findings.size(); ++i) {
+    const Finding& finding = findings[i];
+    out.u64(finding.span.begin);
+    out.u64(finding.span.end);
+    put_int(out, finding.span.line);
+    put_int(out, finding.span.column);
+    put_int(out, finding.span.end_line);
+    put_int(out, finding.span.end_column);
+    out.u8(static_cast<std::uint8_t>(finding.severity));
+    out.text(finding.rule);
+    out.text(finding.message);
+    out.text(finding.kind);
+    out.u32(slots[i]);
+  }
+  return payload;
+}
+
+std::optional<std::vector<Finding>> decode_findings(std::string_view payload) {
+  ByteReader in(payload);
+  const std::uint32_t line_count = in.u32();
+  // Each entry takes at least 4 bytes: a count beyond that is corruption,
+  // and must not become a huge allocation.
+  if (!in.ok() || line_count > payload.size() / 4) {
+    return std::nullopt;
+  }
+  std::vector<SourceLine> lines(line_count);
+  for (SourceLine& line : lines) {
+    line = std::string(in.text());
+  }
+  const std::uint32_t count = in.u32();
+  if (!in.ok() || count > payload.size() / 4) {
+    return std::nullopt;
+  }
+  std::vector<Finding> findings(count);
+  for (Finding& finding : findings) {
+    finding.span.begin = in.u64();
+    finding.span.end = in.u64();
+    finding.span.line = get_int(in);
+    finding.span.column = get_int(in);
+    finding.span.end_line = get_int(in);
+    finding.span.end_column = get_int(in);
+    std::optional<Severity> severity = severity_from(in.u8());
+    finding.rule = in.text();
+    finding.message = in.text();
+    finding.kind = in.text();
+    const std::uint32_t slot = in.u32();
+    if (!in.ok() || !severity || slot >= lines.size()) {
+      return std::nullopt;
+    }
+    finding.severity = *severity;
+    finding.source_line = lines[slot];
+  }
+  if (!in.at_end()) {
+    return std::nullopt;
+  }
+  return findings;
+}
+
+} // namespace answerlint::cache_detail
