@@ -60,6 +60,7 @@ int run_check(const CheckArgs& args) {
   options.selection = selection_of(args);
   options.threads = args.threads;
   options.use_cache = !args.no_cache;
+  options.progress = !args.quiet;
   auto config = resolve_config(args.config, options.selection.paths);
   Report report = run_check(*config, options);
 

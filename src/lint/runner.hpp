@@ -29,6 +29,7 @@ struct RunOptions {
   unsigned threads = 0; // 0: every core
   bool use_cache = true; // false (--no-cache): the results cache is neither read nor written
   std::filesystem::path cache_dir; // empty: default_cache_dir(selection)
+  bool progress = false; // a progress bar on a terminal for long runs (progress_wanted)
 };
 
 // Selects the answers (select_answers: the walk skips .git and ignored

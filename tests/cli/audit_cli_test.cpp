@@ -123,15 +123,17 @@ bool have_script() {
   return std::system("command -v script >/dev/null 2>&1") == 0;
 }
 
-// Runs the audit on a pseudo-terminal (util-linux `script`), where a person
-// would see the bar; returns everything the terminal received.
-std::string on_terminal(const fs::path& dir, const std::string& env, const std::string& args) {
+// Runs `answerlint SUBCOMMAND ARGS` (audit by default) on a pseudo-terminal
+// (util-linux `script`), where a person would see the bar; returns everything
+// the terminal received.
+std::string on_terminal(const fs::path& dir, const std::string& env, const std::string& args,
+                        const std::string& subcommand = "audit") {
   TempDir capture;
   fs::path out = capture.path() / "tty";
   std::string command = fmt::format(
-      "cd '{}' && env -u CI TERM=xterm {} script -qec \"'{}' audit {} --format json --output "
+      "cd '{}' && env -u CI TERM=xterm {} script -qec \"'{}' {} {} --format json --output "
       "report.json\" /dev/null >'{}' 2>&1",
-      dir.string(), env, ANSWERLINT_BINARY, args, out.string());
+      dir.string(), env, ANSWERLINT_BINARY, subcommand, args, out.string());
   (void)std::system(command.c_str());
   return test::read_file(out);
 }
@@ -150,6 +152,20 @@ TEST(AuditCli, ProgressBarOnATerminalOnly) {
   EXPECT_EQ(on_terminal(dir.path(), "TERM=dumb", "").find("files"), std::string::npos);
   auto piped = run_answerlint("audit --format json --output report.json", dir.path());
   EXPECT_EQ(piped.err.find("files"), std::string::npos) << piped.err;
+}
+
+TEST(CheckCli, ProgressBarOnATerminalOnly) {
+  if (!have_script()) {
+    GTEST_SKIP() << "util-linux `script` is not installed";
+  }
+  TempDir dir;
+  write_many(dir);
+  std::string tty = on_terminal(dir.path(), "", "--no-cache", "check");
+  EXPECT_NE(tty.find("/320 files"), std::string::npos) << tty;
+  EXPECT_EQ(on_terminal(dir.path(), "", "--no-cache --quiet", "check").find("files"),
+            std::string::npos);
+  EXPECT_EQ(on_terminal(dir.path(), "CI=1", "--no-cache", "check").find("files"),
+            std::string::npos);
 }
 
 class AuditRevCli : public test::GitTest {};
