@@ -230,6 +230,10 @@ Report run_check(const Config& config, const RunOptions& options) {
         }
       } catch (const Error& e) {
         outcomes[i].error = e.format();
+      } catch (const std::exception& e) {
+        // Out of memory, a file system failure: this file's error, exit 2,
+        // never an abort from a worker thread.
+        outcomes[i].error = fmt::format("{}: {}", files[i].display, e.what());
       }
       bar.tick();
     }
