@@ -100,7 +100,8 @@ int run(int argc, char** argv) {
   auto config = resolve_config("", selection.paths);
   std::vector<WalkedFile> files = select_answers(*config, selection);
   Totals totals;
-  threads = static_cast<unsigned>(std::min<std::size_t>(threads, std::max<std::size_t>(files.size(), 1)));
+  threads =
+      static_cast<unsigned>(std::min<std::size_t>(threads, std::max<std::size_t>(files.size(), 1)));
   parse_all(*config, files, threads, totals);
   fmt::print("parsed {} files, {} bytes, {} answers, {} words\n", totals.files.load(),
              totals.bytes.load(), totals.answers.load(), totals.words.load());

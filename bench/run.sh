@@ -75,7 +75,7 @@ def die(message):
 
 
 def run_once(cmd, cwd, env, ok=(0, 1)):
-    """Wall seconds and peak RSS (KiB) of one run, output discarded."""
+    """Wall seconds and CPU seconds (user + system) of one run, output discarded."""
     # stderr to a file, not a pipe: markdownlint-cli2 reports there, and a
     # full pipe would stop it.
     with tempfile.TemporaryFile() as err:
@@ -88,16 +88,23 @@ def run_once(cmd, cwd, env, ok=(0, 1)):
             err.seek(0)
             text = err.read().decode(errors="replace")
             die(f"{' '.join(cmd)} exited with {proc.returncode}:\n{text[-2000:]}")
-    return elapsed, usage.ru_maxrss
+    return elapsed, usage.ru_utime + usage.ru_stime
 
 
-def median_of(cmd, cwd, env, runs, before=None, ok=(0, 1)):
-    times = []
+def medians(cmd, cwd, env, runs, before=None, ok=(0, 1)):
+    """Median wall seconds and median CPU seconds."""
+    walls, cpus = [], []
     for _ in range(runs):
         if before:
             before()
-        times.append(run_once(cmd, cwd, env, ok)[0])
-    return statistics.median(times)
+        wall, cpu = run_once(cmd, cwd, env, ok)
+        walls.append(wall)
+        cpus.append(cpu)
+    return statistics.median(walls), statistics.median(cpus)
+
+
+def median_of(cmd, cwd, env, runs, before=None, ok=(0, 1)):
+    return medians(cmd, cwd, env, runs, before, ok)[0]
 
 
 def peak_rss_mib(cmd, cwd, env):
@@ -190,23 +197,22 @@ def main():
 
     mdl = None
     if not SKIP_MDL:
-        mdl_bin = markdownlint()
-        mdl = median_of([mdl_bin, "**/*.md"], folder, LINT_ENV, MDL_RUNS)
-        rows.append((f"markdownlint-cli2 {MDL_VERSION} (default rules)", mdl, size))
+        mdl_run = medians([markdownlint(), "**/*.md"], folder, LINT_ENV, MDL_RUNS)
+        mdl = mdl_run[0]
+        rows.append((f"markdownlint-cli2 {MDL_VERSION} (default rules)", mdl_run))
 
-    no_cache = median_of(check + ["--no-cache"], folder, LINT_ENV, RUNS)
-    rows.append(("answerlint check --no-cache", no_cache, size))
-    cold = median_of(check, folder, LINT_ENV, RUNS, before=clear)
-    rows.append(("answerlint check, cold cache", cold, size))
-    run_once(check, folder, LINT_ENV)  # the cache as the last cold run left it
-    warm = median_of(check, folder, LINT_ENV, RUNS)
-    rows.append(("answerlint check, warm cache", warm, size))
-    one_core = median_of(check + ["--no-cache", "-j1"], folder, LINT_ENV, RUNS)
-    rows.append(("answerlint check --no-cache -j1", one_core, size))
-    parse_all = median_of([PARSE, "."], folder, LINT_ENV, RUNS, ok=(0,))
-    rows.append(("parse only (answerlint_bench_parse)", parse_all, size))
-    parse_one = median_of([PARSE, "-j", "1", "."], folder, LINT_ENV, RUNS, ok=(0,))
-    rows.append(("parse only -j1", parse_one, size))
+    def measure(name, cmd, before=None, ok=(0, 1)):
+        result = medians(cmd, folder, LINT_ENV, RUNS, before, ok)
+        rows.append((name, result))
+        return result[0]
+
+    no_cache = measure("answerlint check --no-cache", check + ["--no-cache"])
+    # The cache as each cold run leaves it: cleared before each, kept after the last.
+    cold = measure("answerlint check, cold cache", check, before=clear)
+    warm = measure("answerlint check, warm cache", check)
+    one_core = measure("answerlint check --no-cache -j1", check + ["--no-cache", "-j1"])
+    measure("parse only (answerlint_bench_parse)", [PARSE, "."], ok=(0,))
+    measure("parse only -j1", [PARSE, "-j", "1", "."], ok=(0,))
     memory_plain = peak_rss_mib(check + ["--no-cache"], folder, LINT_ENV)
     clear()
     memory_cold = peak_rss_mib(check, folder, LINT_ENV)
@@ -219,9 +225,9 @@ def main():
     staged_cached = median_of([ANSWERLINT, "check", "--staged"], repo, LINT_ENV, FAST_RUNS)
 
     print()
-    print(f"{'':44}{'median':>10}{'MB/s':>9}")
-    for name, seconds, nbytes in rows:
-        print(f"{name:44}{seconds:>9.3f}s{mb(nbytes) / seconds:>9.1f}")
+    print(f"{'':44}{'median':>10}{'MB/s':>9}{'CPU':>10}")
+    for name, (seconds, cpu) in rows:
+        print(f"{name:44}{seconds:>9.3f}s{mb(size) / seconds:>9.1f}{cpu:>9.3f}s")
     print(f"{'git diff --cached --name-only (5,000 files)':44}{git_diff * 1000:>8.1f}ms")
     print(f"{'answerlint check --staged --no-cache':44}{staged_plain * 1000:>8.1f}ms")
     print(f"{'answerlint check --staged (warm cache)':44}{staged_cached * 1000:>8.1f}ms")

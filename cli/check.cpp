@@ -77,7 +77,7 @@ int run_check(const CheckArgs& args) {
   if (to_file) {
     write_file_atomic(args.output, render_report(args.format, report, {color, !args.quiet}));
   } else {
-    render_report_to(args.format, report, {color, !args.quiet},
+    render_report_to(args.format, report, {color, !args.quiet, args.threads},
                      [](std::string_view piece) { fmt::print("{}", piece); });
   }
   if (args.format == "github") {

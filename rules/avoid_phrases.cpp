@@ -65,15 +65,16 @@ void check_avoid_phrases(const RuleContext& ctx, std::vector<Hit>& hits) {
   Ranges ignored;
   for (const Paragraph& paragraph : ctx.doc.paragraphs_in(ctx.answer.begin, ctx.answer.end)) {
     found.clear();
-    for_each_phrase_in(ctx.doc, paragraph, compiled->phrases,
-                       [&](std::string_view text, const Span& span) { found.emplace_back(text, span); });
+    for_each_phrase_in(
+        ctx.doc, paragraph, compiled->phrases,
+        [&](std::string_view text, const Span& span) { found.emplace_back(text, span); });
     if (found.empty()) {
       continue; // the contexts that excuse a match only matter where one is
     }
     ignored.clear();
-    for_each_phrase_in(ctx.doc, paragraph, compiled->ignore, [&](std::string_view, const Span& span) {
-      ignored.emplace_back(span.begin, span.end);
-    });
+    for_each_phrase_in(
+        ctx.doc, paragraph, compiled->ignore,
+        [&](std::string_view, const Span& span) { ignored.emplace_back(span.begin, span.end); });
     for (const auto& [text, span] : found) {
       if (!inside_any(ignored, span)) {
         hits.push_back({span, replace_all(message, "{match}", text)});

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 #include <re2/re2.h>
 
+#include <algorithm>
 #include <cstddef>
 
 namespace answerlint {
@@ -215,9 +216,29 @@ std::string glob_to_regex(std::string_view pattern) {
   return regex;
 }
 
+// The longest run of literal characters (no '/') of a glob without
+// classes, braces or escapes, which every path it matches contains: a walk
+// tests each file against every include and exclude glob. Empty when there
+// is none to rely on.
+std::string required_literal(std::string_view pattern) {
+  if (pattern.find_first_of("[]{}\\") != std::string_view::npos) {
+    return {};
+  }
+  std::string_view best;
+  std::size_t start = 0;
+  while (start <= pattern.size()) {
+    const std::size_t end = std::min(pattern.find_first_of("*?/", start), pattern.size());
+    if (end - start > best.size()) {
+      best = pattern.substr(start, end - start);
+    }
+    start = end + 1;
+  }
+  return std::string(best);
+}
+
 } // namespace
 
-Glob::Glob(std::string_view pattern) : m_pattern(pattern) {
+Glob::Glob(std::string_view pattern) : m_pattern(pattern), m_required(required_literal(pattern)) {
   RE2::Options options;
   options.set_log_errors(false);
   options.set_dot_nl(true);
@@ -240,6 +261,9 @@ bool Glob::matches(std::string_view relative_path) const {
   }
   while (relative_path.starts_with("./")) {
     relative_path.remove_prefix(2);
+  }
+  if (!m_required.empty() && relative_path.find(m_required) == std::string_view::npos) {
+    return false;
   }
   return RE2::FullMatch(re2::StringPiece(relative_path.data(), relative_path.size()), *m_regex);
 }

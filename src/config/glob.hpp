@@ -31,6 +31,9 @@ public:
 private:
   std::string m_pattern;
   std::shared_ptr<const re2::RE2> m_regex;
+  // Text every match contains (the longest literal run of the pattern), so
+  // that most paths are turned down without running the regex.
+  std::string m_required;
 };
 
 } // namespace answerlint

@@ -165,9 +165,9 @@ std::optional<std::pair<std::string, std::string>> find_hunspell_en_us() {
       rest.remove_prefix(std::min(colon + 1, rest.size()));
     }
   }
-  for (const char* folder : {"/usr/share/hunspell", "/usr/local/share/hunspell",
-                             "/usr/share/myspell/dicts", "/usr/share/myspell",
-                             "/opt/homebrew/share/hunspell", "/Library/Spelling"}) {
+  for (const char* folder :
+       {"/usr/share/hunspell", "/usr/local/share/hunspell", "/usr/share/myspell/dicts",
+        "/usr/share/myspell", "/opt/homebrew/share/hunspell", "/Library/Spelling"}) {
     folders.emplace_back(folder);
   }
   for (const fs::path& folder : folders) {

@@ -155,7 +155,9 @@ std::string build_identity() {
 }
 
 void put(std::string& out, std::string_view text) {
-  out += fmt::format("{}:", text.size());
+  const fmt::format_int size(text.size()); // once per answer: no format string to parse
+  out.append(size.data(), size.size());
+  out += ':';
   out += text;
 }
 
@@ -264,7 +266,7 @@ struct Log {
 // A log's new records are appended once they reach this size, rather than
 // all at the end: a cold run over 10,000 answers would otherwise hold its
 // 27 MB of results twice, in the report and here.
-constexpr std::size_t k_flush_size = 8 * 1024;
+constexpr std::size_t k_flush_size = std::size_t{8} * 1024;
 
 std::string make_record(const Key& key, std::string_view payload) {
   std::string body;
@@ -280,9 +282,9 @@ std::string make_record(const Key& key, std::string_view payload) {
   return record;
 }
 
-// The record at the start of `bytes` when it is whole and its checksum
-// holds: its key and size.
-std::optional<std::pair<Key, std::size_t>> good_record(std::string_view bytes) {
+// The record at the start of `bytes` when it is whole (and, with
+// `verify`, its checksum holds): its key and size.
+std::optional<std::pair<Key, std::size_t>> good_record(std::string_view bytes, bool verify) {
   if (bytes.size() < k_header || bytes.substr(0, 4) != k_log_magic) {
     return std::nullopt;
   }
@@ -290,18 +292,20 @@ std::optional<std::pair<Key, std::size_t>> good_record(std::string_view bytes) {
   const std::uint64_t sum = head.u64();
   const Key key = key_from(head.raw(20));
   const std::uint32_t length = head.u32();
-  if (length > bytes.size() - k_header || checksum(bytes.substr(12, k_header - 12 + length)) != sum) {
+  if (length > bytes.size() - k_header ||
+      (verify && checksum(bytes.substr(12, k_header - 12 + length)) != sum)) {
     return std::nullopt;
   }
   return std::make_pair(key, k_header + length);
 }
 
-// Indexes every good record; past a bad one, looks for the next magic, so
-// that one torn append loses one record.
+// Indexes every whole record; past a broken one, looks for the next magic,
+// so that one torn append loses one record. Checksums are checked when a
+// record is read (read_record), not twice.
 void index_log(Log& log, std::string_view all) {
   std::size_t pos = 0;
   while (pos < all.size()) {
-    if (auto record = good_record(all.substr(pos))) {
+    if (auto record = good_record(all.substr(pos), false)) {
       log.index.insert_or_assign(record->first, log.records.size());
       log.records.push_back({pos, record->second, record->first, false});
       pos += record->second;
@@ -312,6 +316,35 @@ void index_log(Log& log, std::string_view all) {
     pos = next == std::string_view::npos ? all.size() : next;
   }
   log.size = all.size();
+}
+
+// Indexes a log by reading only its records' headers; a broken record
+// makes it read the whole file and scan it (index_log), to resync.
+void index_headers(Log& log, std::uint64_t size) {
+  std::uint64_t pos = 0;
+  char header[k_header];
+  while (pos < size) {
+    const ssize_t n = ::pread(log.fd, header, k_header, static_cast<off_t>(pos));
+    if (n == static_cast<ssize_t>(k_header) && std::string_view(header, 4) == k_log_magic) {
+      ByteReader head(std::string_view(header + 12, k_header - 12));
+      const Key key = key_from(head.raw(20));
+      const std::uint32_t length = head.u32();
+      if (length <= size - pos - k_header) {
+        log.index.insert_or_assign(key, log.records.size());
+        log.records.push_back({pos, k_header + length, key, false});
+        pos += k_header + length;
+        continue;
+      }
+    }
+    log.records.clear();
+    log.index.clear();
+    std::string bytes;
+    if (::lseek(log.fd, 0, SEEK_SET) == 0 && read_to_end(log.fd, bytes)) {
+      index_log(log, bytes);
+    }
+    return;
+  }
+  log.size = size;
 }
 
 // The whole record again, checked again; nullopt when it is gone.
@@ -329,7 +362,7 @@ std::optional<std::string> read_record(const Log& log, const Record& record) {
     }
     done += static_cast<std::size_t>(n);
   }
-  auto good = good_record(bytes);
+  auto good = good_record(bytes, true);
   if (!good || good->first != record.key || good->second != bytes.size()) {
     return std::nullopt;
   }
@@ -449,9 +482,9 @@ std::string format_table(const PathRecords& records) {
 
 struct StatTable {
   std::once_flag loaded;
-  PathRecords records;          // read-only once loaded
-  std::int64_t mtime_ns = 0;    // of the table file: records must be older
-  std::mutex mutex;             // guards `fresh`
+  PathRecords records;       // read-only once loaded
+  std::int64_t mtime_ns = 0; // of the table file: records must be older
+  std::mutex mutex;          // guards `fresh`
   PathRecords fresh;
 };
 
@@ -468,17 +501,19 @@ struct ResultCache::Impl {
   std::once_flag folders_made;
   bool folders_ok = false;
 
-  fs::path log_file(std::size_t shard) const { return dir / "results" / fmt::format("{:02x}", shard); }
+  fs::path log_file(std::size_t shard) const {
+    return dir / "results" / fmt::format("{:02x}", shard);
+  }
 
   // The caller holds the log's mutex.
   Log& loaded_log(const Key& key) {
     Log& log = logs[key[0]];
     if (!log.loaded) {
       log.loaded = true;
-      log.fd = open_regular(log_file(key[0]));
-      std::string bytes;
-      if (log.fd >= 0 && read_to_end(log.fd, bytes)) {
-        index_log(log, bytes);
+      FileStat stat;
+      log.fd = open_regular(log_file(key[0]), &stat);
+      if (log.fd >= 0) {
+        index_headers(log, stat.size);
       }
     }
     return log;
@@ -601,8 +636,7 @@ std::optional<git::ObjectId> ResultCache::known_blob(const std::string& path,
   m_impl->load_table();
   const StatTable& table = m_impl->table;
   auto it = table.records.find(path);
-  if (it == table.records.end() || !(it->second.stat == stat) ||
-      stat.mtime_ns >= table.mtime_ns) {
+  if (it == table.records.end() || !(it->second.stat == stat) || stat.mtime_ns >= table.mtime_ns) {
     return std::nullopt;
   }
   return it->second.blob;
@@ -661,10 +695,10 @@ void ResultCache::store(std::string_view relative_path, const git::ObjectId& blo
 void ResultCache::save() noexcept {
   try {
     Impl& impl = *m_impl;
-    const bool dirty =
-        !impl.table.fresh.empty() ||
-        std::any_of(impl.logs.begin(), impl.logs.end(),
-                    [](const Log& log) { return !log.fresh.empty() || log.damaged; });
+    const bool dirty = !impl.table.fresh.empty() ||
+                       std::any_of(impl.logs.begin(), impl.logs.end(), [](const Log& log) {
+                         return !log.fresh.empty() || log.damaged;
+                       });
     if (!dirty || !impl.make_folders()) {
       return;
     }

@@ -77,7 +77,7 @@ public:
   static constexpr std::int64_t k_racy_ns = 2'000'000'000;
   // A results log is rewritten without its least recently added unused
   // records when an append would take it past this size (256 logs: 64 MiB).
-  static constexpr std::size_t k_log_limit = 256 * 1024;
+  static constexpr std::size_t k_log_limit = std::size_t{256} * 1024;
 
   // The cache in `dir` for results under `config`. Reads nothing yet: each
   // part is read when first needed. nullptr when the settings cannot be

@@ -20,12 +20,13 @@ namespace answerlint {
 class SourceLine {
 public:
   SourceLine() = default;
-  SourceLine(std::string text) // NOLINT(google-explicit-constructor): a string is a line
+  // Implicit, so that a finding's line is assigned a string as before.
+  SourceLine(std::string text)
       : m_text(text.empty() ? nullptr : std::make_shared<const std::string>(std::move(text))) {}
-  SourceLine(const char* text) : SourceLine(std::string(text)) {} // NOLINT(google-explicit-constructor)
+  SourceLine(const char* text) : SourceLine(std::string(text)) {}
 
   std::string_view view() const { return m_text ? std::string_view(*m_text) : std::string_view(); }
-  operator std::string_view() const { return view(); } // NOLINT(google-explicit-constructor)
+  operator std::string_view() const { return view(); }
   bool empty() const { return view().empty(); }
   std::size_t size() const { return view().size(); }
   char operator[](std::size_t i) const { return view()[i]; }
@@ -40,13 +41,13 @@ private:
 
 // One finding, as reporters see it: no document, only plain data.
 struct Finding {
-  std::string path;        // relative to the repository root or cwd, '/'-separated
+  std::string path; // relative to the repository root or cwd, '/'-separated
   Span span;
   std::string rule;
   Severity severity = Severity::warning;
   std::string message;
-  std::string kind;        // the answer's kind
-  SourceLine source_line;  // the text of span.line, for the text format
+  std::string kind;       // the answer's kind
+  SourceLine source_line; // the text of span.line, for the text format
 };
 
 // Stable order: path, line, column, rule, message.

@@ -25,11 +25,11 @@ std::vector<Finding> lint_source(const Config& config, const ParseOptions& parse
 ParseOptions parse_options_for(const Config& config);
 
 struct RunOptions {
-  Selection selection;  // what to lint: paths on disk, or staged, since, rev
-  unsigned threads = 0; // 0: every core
+  Selection selection;   // what to lint: paths on disk, or staged, since, rev
+  unsigned threads = 0;  // 0: every core
   bool use_cache = true; // false (--no-cache): the results cache is neither read nor written
   std::filesystem::path cache_dir; // empty: default_cache_dir(selection)
-  bool progress = false; // a progress bar on a terminal for long runs (progress_wanted)
+  bool progress = false;           // a progress bar on a terminal for long runs (progress_wanted)
 };
 
 // Selects the answers (select_answers: the walk skips .git and ignored

@@ -2,6 +2,9 @@
 
 #include "report/reporter.hpp"
 
+#include <algorithm>
+#include <thread>
+
 namespace answerlint {
 
 std::string render_report(std::string_view format, const Report& report,
@@ -32,10 +35,13 @@ std::string render_report(std::string_view format, const Report& report,
 
 void render_report_to(std::string_view format, const Report& report, const RenderOptions& options,
                       const std::function<void(std::string_view piece)>& sink) {
+  const unsigned threads =
+      options.threads != 0 ? options.threads : std::max(1U, std::thread::hardware_concurrency());
+  const TextOptions text{options.color, options.summary, threads};
   if (format == "text") {
-    write_text(report, options.color, options.summary, sink);
+    write_text(report, text, sink);
   } else if (format == "concise") {
-    write_concise(report, options.color, options.summary, sink);
+    write_concise(report, text, sink);
   } else {
     sink(render_report(format, report, options));
   }

@@ -14,7 +14,8 @@ inline constexpr std::array<std::string_view, 8> k_formats = {
 
 struct RenderOptions {
   bool color = false;
-  bool summary = true; // the text formats' last line; off with --quiet
+  bool summary = true;  // the text formats' last line; off with --quiet
+  unsigned threads = 1; // render_report_to: threads for text and concise (0: every core)
 };
 
 // The report in `format` (one of k_formats). `github` gives the workflow

@@ -18,10 +18,16 @@ std::string format_concise(const Report& report, bool color, bool summary = true
 
 // Receives a report piece by piece.
 using TextSink = std::function<void(std::string_view piece)>;
-// format_text and format_concise handed to `sink` in pieces of about 64 KiB,
-// so that printing a large report never holds all of it.
-void write_text(const Report& report, bool color, bool summary, const TextSink& sink);
-void write_concise(const Report& report, bool color, bool summary, const TextSink& sink);
+struct TextOptions {
+  bool color = false;
+  bool summary = true;
+  unsigned threads = 1; // more render blocks of findings side by side, in order
+};
+// format_text and format_concise handed to `sink` in pieces (of about 64
+// KiB, or a block of findings per thread), so that printing a large report
+// never holds all of it.
+void write_text(const Report& report, const TextOptions& options, const TextSink& sink);
+void write_concise(const Report& report, const TextOptions& options, const TextSink& sink);
 // SPEC §6 json.
 std::string format_json(const Report& report);
 

@@ -3,6 +3,9 @@
 #include <algorithm>
 #include <cstdlib>
 #include <fmt/format.h>
+#include <span>
+#include <thread>
+#include <vector>
 
 namespace answerlint {
 namespace {
@@ -56,6 +59,14 @@ void append_headline(std::string& out, const Finding& f, const Palette& p) {
   out += '\n';
 }
 
+bool is_ascii(std::string_view text) {
+  unsigned char any = 0;
+  for (char c : text) {
+    any |= static_cast<unsigned char>(c); // no early exit: this loop vectorises
+  }
+  return any < 0x80;
+}
+
 std::size_t count_chars(std::string_view text) {
   return static_cast<std::size_t>(
       std::count_if(text.begin(), text.end(), [](char c) { return !is_continuation(c); }));
@@ -95,14 +106,16 @@ void append_excerpt(std::string& out, const Finding& f, const Palette& p) {
   out += '\n';
 
   const std::size_t before = f.span.column > 1 ? static_cast<std::size_t>(f.span.column - 1) : 0;
-  const std::size_t start = skip_chars(line, before);
+  // Most lines are ASCII, where characters are bytes.
+  const bool ascii = is_ascii(line);
+  const std::size_t start = ascii ? std::min(before, line.size()) : skip_chars(line, before);
   out += p.dim();
   out.append(gutter.size(), ' ');
   out += " |";
   out += p.reset();
   out += ' ';
   if (line.substr(0, start).find('\t') == std::string_view::npos) {
-    out.append(std::min(before, count_chars(line.substr(0, start))), ' ');
+    out.append(ascii ? start : std::min(before, count_chars(line.substr(0, start))), ' ');
   } else {
     for (std::size_t i = 0; i < start; ++i) {
       if (!is_continuation(line[i])) {
@@ -110,7 +123,7 @@ void append_excerpt(std::string& out, const Finding& f, const Palette& p) {
       }
     }
   }
-  std::size_t carets = count_chars(line.substr(start));
+  std::size_t carets = ascii ? line.size() - start : count_chars(line.substr(start));
   if (f.span.end_line <= f.span.line) {
     const int width = f.span.end_column - std::max(f.span.column, 1);
     carets = std::min(carets, static_cast<std::size_t>(std::max(width, 0)));
@@ -140,25 +153,63 @@ void append_summary(std::string& out, const Report& report, const Palette& p) {
 
 // A piece is handed over once it holds this much: a report of 76,000
 // findings prints 58 MB of text, which should never sit in memory whole.
-constexpr std::size_t k_piece = 64 * 1024;
+constexpr std::size_t k_piece = std::size_t{64} * 1024;
 
-void render_text(const Report& report, bool color, bool summary, bool excerpts,
-                 const TextSink& sink) {
-  Palette palette{color};
-  std::string out;
-  out.reserve(k_piece + 4096);
-  for (const Finding& finding : report.findings) {
+void render_findings(std::span<const Finding> findings, const Palette& palette, bool excerpts,
+                     std::string& out) {
+  for (const Finding& finding : findings) {
     append_headline(out, finding, palette);
     if (excerpts) {
       append_excerpt(out, finding, palette);
       out += '\n';
     }
-    if (out.size() >= k_piece) {
-      sink(out);
-      out.clear();
+  }
+}
+
+// With several threads, blocks of this many findings (a few hundred KB of
+// text with excerpts) are rendered side by side and handed over in order.
+constexpr std::size_t k_block = 512;
+
+void render_text(const Report& report, const TextOptions& options, bool excerpts,
+                 const TextSink& sink) {
+  const Palette palette{options.color};
+  const std::span<const Finding> all(report.findings);
+  const std::size_t threads =
+      std::min<std::size_t>(std::max(1U, options.threads), all.size() / k_block + 1);
+  std::string out;
+  if (threads <= 1) {
+    out.reserve(k_piece + 4096);
+    for (std::size_t i = 0; i < all.size(); ++i) {
+      render_findings(all.subspan(i, 1), palette, excerpts, out);
+      if (out.size() >= k_piece) {
+        sink(out);
+        out.clear();
+      }
+    }
+  } else {
+    std::vector<std::string> pieces(threads);
+    for (std::size_t begin = 0; begin < all.size(); begin += threads * k_block) {
+      auto block = [&](std::size_t t) {
+        pieces[t].clear();
+        const std::size_t first = std::min(all.size(), begin + t * k_block);
+        render_findings(all.subspan(first, std::min(k_block, all.size() - first)), palette,
+                        excerpts, pieces[t]);
+      };
+      {
+        std::vector<std::jthread> pool;
+        for (std::size_t t = 1; t < threads; ++t) {
+          pool.emplace_back(block, t);
+        }
+        block(0);
+      }
+      for (const std::string& piece : pieces) {
+        if (!piece.empty()) {
+          sink(piece);
+        }
+      }
     }
   }
-  if (summary) {
+  if (options.summary) {
     append_summary(out, report, palette);
   }
   if (!out.empty()) {
@@ -168,23 +219,23 @@ void render_text(const Report& report, bool color, bool summary, bool excerpts,
 
 } // namespace
 
-void write_text(const Report& report, bool color, bool summary, const TextSink& sink) {
-  render_text(report, color, summary, true, sink);
+void write_text(const Report& report, const TextOptions& options, const TextSink& sink) {
+  render_text(report, options, true, sink);
 }
 
-void write_concise(const Report& report, bool color, bool summary, const TextSink& sink) {
-  render_text(report, color, summary, false, sink);
+void write_concise(const Report& report, const TextOptions& options, const TextSink& sink) {
+  render_text(report, options, false, sink);
 }
 
 std::string format_text(const Report& report, bool color, bool summary) {
   std::string out;
-  write_text(report, color, summary, [&out](std::string_view piece) { out += piece; });
+  write_text(report, {color, summary, 1}, [&out](std::string_view piece) { out += piece; });
   return out;
 }
 
 std::string format_concise(const Report& report, bool color, bool summary) {
   std::string out;
-  write_concise(report, color, summary, [&out](std::string_view piece) { out += piece; });
+  write_concise(report, {color, summary, 1}, [&out](std::string_view piece) { out += piece; });
   return out;
 }
 

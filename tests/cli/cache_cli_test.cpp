@@ -29,7 +29,8 @@ class CacheCli : public test::GitTest {
 protected:
   void SetUp() override {
     GitTest::SetUp();
-    init_repo({{"stories/a.md", std::string(k_story)}, {"technical/b.md", "# B\n\nKind of TBD.\n"}});
+    init_repo(
+        {{"stories/a.md", std::string(k_story)}, {"technical/b.md", "# B\n\nKind of TBD.\n"}});
   }
   fs::path repo() const { return root() / "repo"; }
   fs::path cache() const { return repo() / ".git/answerlint/cache"; }
@@ -102,7 +103,8 @@ TEST_F(CacheCli, ADamagedCacheIsNeverAnError) {
 TEST_F(CacheCli, ConcurrentRunsAllPrintTheSame) {
   test::RunResult expected = lint("check --no-cache --format json", repo());
   for (int i = 0; i < 20; ++i) {
-    write(fmt::format("repo/technical/more-{:02}.md", i), fmt::format("# {}\n\nBasically {}.\n", i, i));
+    write(fmt::format("repo/technical/more-{:02}.md", i),
+          fmt::format("# {}\n\nBasically {}.\n", i, i));
   }
   expected = lint("check --no-cache --format json", repo());
   const fs::path outputs = root() / "outputs";

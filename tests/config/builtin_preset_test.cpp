@@ -19,6 +19,21 @@ TEST(BuiltinPreset, EveryRulePreparesForEveryKind) {
   }
 }
 
+TEST(BuiltinPreset, SelectsAnswersAndSkipsDraftsTemplatesAndReadmes) {
+  // Globs turn most paths down by a literal they need ("drafts", ".md")
+  // before running their regex: the answers are still chosen exactly.
+  auto config = builtin_config(".");
+  for (const char* path : {"a.md", "stories/a.md", "x/y/z.markdown", "draftsman/a.md",
+                           "my-drafts/a.md", "readme.md", "stories/README.md.md"}) {
+    EXPECT_TRUE(config->selects(path)) << path;
+  }
+  for (const char* path : {"README.md", "stories/README.md", "CHANGELOG.md", "drafts/a.md",
+                           "x/drafts/b.md", "templates/t.md", "a/templates/b/c.md",
+                           "node_modules/p/README2.md", "a.txt", "a.mdx", "md"}) {
+    EXPECT_FALSE(config->selects(path)) << path;
+  }
+}
+
 TEST(BuiltinPreset, AUserFileExtendingItIsStillChecked) {
   // The user's own layer is validated as before, with its position.
   try {

@@ -189,8 +189,8 @@ TEST_F(ResultCacheTest, TheSameBytesUnderAnotherPathAreLintedForThatPath) {
   EXPECT_EQ(describe(after), truth());
   bool behavioral = false;
   for (const Finding& finding : after.findings) {
-    behavioral = behavioral || (finding.path.ends_with("btree-copy.md") &&
-                                finding.kind == "behavioral");
+    behavioral =
+        behavioral || (finding.path.ends_with("btree-copy.md") && finding.kind == "behavioral");
   }
   EXPECT_TRUE(behavioral);
 }
@@ -225,7 +225,8 @@ TEST_F(ResultCacheTest, ACorruptCacheIsIgnoredAndRewritten) {
   // Flip bytes in the middle of every log and the stat table.
   for (const auto& [path, bytes] : snapshot(cache_dir())) {
     std::string damaged = bytes;
-    for (std::size_t i = damaged.size() / 3; i < damaged.size() / 3 + 8 && i < damaged.size(); ++i) {
+    for (std::size_t i = damaged.size() / 3; i < damaged.size() / 3 + 8 && i < damaged.size();
+         ++i) {
       damaged[i] = static_cast<char>(~damaged[i]);
     }
     std::ofstream(path, std::ios::binary | std::ios::trunc) << damaged;
@@ -343,7 +344,7 @@ TEST_F(ResultCacheTest, ALogOverItsLimitKeepsWhatThisRunUsesAndAdds) {
     EXPECT_TRUE(cached(*cache, i)) << "used, then evicted: " << i;
     EXPECT_TRUE(cached(*cache, k_blobs + i)) << "added, then lost: " << i;
   }
-  EXPECT_LT(kept, k_blobs); // the rewritten logs dropped unused records
+  EXPECT_LT(kept, k_blobs);     // the rewritten logs dropped unused records
   EXPECT_GT(kept, k_blobs / 2); // and only those logs, down to about the limit
 }
 

@@ -1,5 +1,5 @@
-// write_text and write_concise hand a large report over in pieces, and the
-// pieces are exactly the whole format.
+// write_text and write_concise hand a large report over in pieces, rendered
+// by one thread or several, and the pieces are exactly the whole format.
 #include "report/render.hpp"
 #include "report/reporter.hpp"
 
@@ -12,7 +12,7 @@ namespace {
 Report large_report() {
   Report report;
   report.files_checked = 2;
-  for (int i = 0; i < 3000; ++i) {
+  for (int i = 0; i < 5000; ++i) {
     Finding f;
     f.path = i < 1500 ? "stories/a.md" : "stories/b.md";
     f.span = {0, 5, i + 1, 3, i + 1, 8};
@@ -30,17 +30,21 @@ TEST(StreamedReport, PiecesMakeExactlyTheWholeFormat) {
   const Report report = large_report();
   for (std::string_view format : {"text", "concise", "json"}) {
     for (bool color : {false, true}) {
-      std::string joined;
-      int pieces = 0;
-      render_report_to(format, report, {color, true}, [&](std::string_view piece) {
-        joined += piece;
-        ++pieces;
-      });
-      EXPECT_EQ(joined, render_report(format, report, {color, true})) << format;
-      if (format == "json") {
-        EXPECT_EQ(pieces, 1);
-      } else {
-        EXPECT_GT(pieces, 1) << format << ": a large report comes in pieces";
+      // One thread, blocks rendered side by side (several rounds of them),
+      // every core: the same bytes in the same order.
+      for (unsigned threads : {1U, 2U, 3U, 0U}) {
+        std::string joined;
+        int pieces = 0;
+        render_report_to(format, report, {color, true, threads}, [&](std::string_view piece) {
+          joined += piece;
+          ++pieces;
+        });
+        EXPECT_EQ(joined, render_report(format, report, {color, true})) << format << threads;
+        if (format == "json") {
+          EXPECT_EQ(pieces, 1);
+        } else {
+          EXPECT_GT(pieces, 1) << format << ": a large report comes in pieces";
+        }
       }
     }
   }
