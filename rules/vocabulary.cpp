@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <cstdlib>
 #include <optional>
 
@@ -560,21 +561,10 @@ std::string in_case_of(std::string suggestion, std::string_view word) {
 } // namespace
 
 struct Dictionary::Impl {
-  Impl(const std::string& aff_path, const std::string& dic_path) : hunspell(aff_path, dic_path) {}
-
-  // Teaches hunspell a word it lacks, remembering that answerlint added it.
-  void teach(std::string_view word) {
-    if (!hunspell.spell(word)) {
-      hunspell.add(word);
-      added.insert(to_lower(word));
-    }
-  }
-
-  void add_tool_words() {
-    std::vector<Token> tokens;
+  Impl(std::string aff, std::string dic) : aff_path(std::move(aff)), dic_path(std::move(dic)) {
     for (const ToolEntry& tool : builtin_tools()->tools()) {
       for (const ToolForm& form : tool.forms) {
-        tokens.clear();
+        std::vector<Token> tokens;
         tokenize_text(form.text, tokens);
         for (const Token& token : tokens) {
           add_tool_word(strip_possessive(slice(form.text, token)));
@@ -585,7 +575,6 @@ struct Dictionary::Impl {
 
   void add_tool_word(std::string_view written) {
     std::string lower = to_lower(written);
-    teach(lower);
     if (display.contains(lower)) {
       return;
     }
@@ -594,6 +583,79 @@ struct Dictionary::Impl {
       tool_words.emplace_back(written);
       tool_words_lower.push_back(lower);
     }
+  }
+
+  // hunspell, loaded on first need, with the technical words and every
+  // word of the tool vocabulary taught. The caller holds the mutex.
+  Hunspell& speller() {
+    if (!loaded) {
+      loaded.emplace(aff_path, dic_path);
+      for (const std::string& word : parse_word_list(embedded_template("tech-words.txt"))) {
+        teach(word);
+      }
+      for (const auto& [lower, written] : display) {
+        teach(lower);
+      }
+    }
+    return *loaded;
+  }
+
+  // Teaches hunspell a word it lacks, remembering that answerlint added it.
+  void teach(std::string_view word) {
+    if (!loaded->spell(word)) {
+      loaded->add(word);
+      added.insert(to_lower(word));
+    }
+  }
+
+  // Merges the memo of `source` once; true when it brought anything. The
+  // caller holds the mutex.
+  bool recall(const std::shared_ptr<WordStore>& source) {
+    if (source == nullptr || recalled == source.get()) {
+      return false;
+    }
+    recalled = source.get();
+    std::optional<WordMemo> saved;
+    try {
+      saved = source->load();
+    } catch (const std::exception&) {
+      return false; // a cache is an optimisation: hunspell answers instead
+    }
+    if (!saved) {
+      return false;
+    }
+    memo.verdicts.merge(saved->verdicts);
+    memo.suggestions.merge(saved->suggestions);
+    memo.english.merge(saved->english);
+    return true;
+  }
+
+  bool recall_attached() {
+    std::shared_ptr<WordStore> source;
+    {
+      std::lock_guard lock(store_mutex());
+      source = store();
+    }
+    return recall(source);
+  }
+
+  // `map[word]`, from this run, the store or `judge`, remembered.
+  template <class Value, class Judge>
+  Value remembered(StringMap<Value>& map, std::string_view word, Judge judge) {
+    auto found = map.find(word);
+    if (found == map.end() && recall_attached()) {
+      found = map.find(word);
+    }
+    if (found != map.end()) {
+      return found->second;
+    }
+    Value value = judge();
+    if (map.size() >= k_max_cached_words) {
+      map.clear();
+    }
+    map.emplace(word, value);
+    learnt = true;
+    return value;
   }
 
   std::int32_t near_tool(std::string_view word) const {
@@ -621,6 +683,7 @@ struct Dictionary::Impl {
       // cost memory and time in the square of its length.
       return found;
     }
+    Hunspell& hunspell = speller();
     const std::string lower = to_lower(word);
     auto keep = [&](const std::string& candidate) {
       if (std::find(found.begin(), found.end(), candidate) == found.end()) {
@@ -646,37 +709,55 @@ struct Dictionary::Impl {
     return found;
   }
 
+  // The store attached for the run, shared by every Dictionary.
+  static std::shared_ptr<WordStore>& store() {
+    static std::shared_ptr<WordStore> attached;
+    return attached;
+  }
+  static std::mutex& store_mutex() {
+    static std::mutex mutex;
+    return mutex;
+  }
+
+  std::string aff_path;
+  std::string dic_path;
   std::mutex mutex;
-  Hunspell hunspell;
+  std::optional<Hunspell> loaded;
   StringSet added;                   // lowercase words answerlint taught hunspell
   StringMap<std::string> display;    // lowercase tool word -> as the vocabulary writes it
   std::vector<std::string> tool_words; // for near misses: letters only, 4 or more
   std::vector<std::string> tool_words_lower;
-  StringMap<WordVerdict> verdicts;
-  StringMap<std::vector<std::string>> suggestions;
+  WordMemo memo;
+  const WordStore* recalled = nullptr; // the store whose memo was merged
+  bool learnt = false;                 // judged a word the memo lacked
 };
 
 Dictionary::Dictionary(const std::string& aff_path, const std::string& dic_path)
-    : m_impl(std::make_unique<Impl>(aff_path, dic_path)) {
-  for (const std::string& word : parse_word_list(embedded_template("tech-words.txt"))) {
-    m_impl->teach(word);
-  }
-  m_impl->add_tool_words();
-}
+    : m_impl(std::make_unique<Impl>(aff_path, dic_path)) {}
 
 Dictionary::~Dictionary() = default;
 
+namespace {
+
+// The process's dictionary, once created; see Dictionary::instance.
+std::atomic<Dictionary*> g_dictionary{nullptr};
+
+} // namespace
+
 Dictionary& Dictionary::instance() {
-  // A failed load throws out of the initialisation, which the next call
-  // tries again: each answer then reports the missing dictionary.
-  static const std::unique_ptr<Dictionary> k_dictionary = [] {
+  // A failed creation throws out of the initialisation, which the next call
+  // tries again: each answer then reports the missing dictionary. Never
+  // destroyed: the process's end frees it faster.
+  static Dictionary* const k_dictionary = [] {
     auto paths = find_hunspell_en_us();
     if (!paths) {
       throw Error("spelling: no en_US hunspell dictionary found (looked in $DICPATH, "
                   "/usr/share/hunspell and other usual folders): install hunspell-en-us, "
                   "or set severity = \"off\" under [rules.spelling]");
     }
-    return std::make_unique<Dictionary>(paths->first, paths->second);
+    auto* dictionary = new Dictionary(paths->first, paths->second);
+    g_dictionary.store(dictionary);
+    return dictionary;
   }();
   return *k_dictionary;
 }
@@ -696,41 +777,71 @@ WordVerdict Dictionary::check(std::string_view word) {
 
 WordVerdict Dictionary::check_shared(std::string_view word) {
   std::lock_guard lock(m_impl->mutex);
-  if (auto found = m_impl->verdicts.find(word); found != m_impl->verdicts.end()) {
-    return found->second;
-  }
-  WordVerdict verdict;
-  verdict.known = m_impl->hunspell.spell(word);
-  if (!verdict.known) {
-    verdict.near_tool = m_impl->near_tool(word);
-  }
-  if (m_impl->verdicts.size() >= k_max_cached_words) {
-    m_impl->verdicts.clear();
-  }
-  m_impl->verdicts.emplace(word, verdict);
-  return verdict;
+  return m_impl->remembered(m_impl->memo.verdicts, word, [&] {
+    WordVerdict verdict;
+    verdict.known = m_impl->speller().spell(word);
+    if (!verdict.known) {
+      verdict.near_tool = m_impl->near_tool(word);
+    }
+    return verdict;
+  });
 }
 
 std::vector<std::string> Dictionary::suggest(std::string_view word) {
   std::lock_guard lock(m_impl->mutex);
-  if (auto found = m_impl->suggestions.find(word); found != m_impl->suggestions.end()) {
-    return found->second;
-  }
-  std::vector<std::string> found = m_impl->corrections(word);
-  if (m_impl->suggestions.size() >= k_max_cached_words) {
-    m_impl->suggestions.clear();
-  }
-  m_impl->suggestions.emplace(word, found);
-  return found;
+  return m_impl->remembered(m_impl->memo.suggestions, word,
+                            [&] { return m_impl->corrections(word); });
 }
 
 bool Dictionary::is_english(std::string_view word) {
   std::lock_guard lock(m_impl->mutex);
-  return !m_impl->added.contains(to_lower(word)) && m_impl->hunspell.spell(word);
+  return m_impl->remembered(m_impl->memo.english, word, [&] {
+    Hunspell& hunspell = m_impl->speller();
+    return !m_impl->added.contains(to_lower(word)) && hunspell.spell(word);
+  });
 }
 
 std::string_view Dictionary::tool_word(std::int32_t index) const {
   return m_impl->tool_words.at(static_cast<std::size_t>(index));
 }
 
+bool Dictionary::hunspell_loaded() const {
+  std::lock_guard lock(m_impl->mutex);
+  return m_impl->loaded.has_value();
+}
+
 } // namespace answerlint::rules
+
+namespace answerlint {
+
+void attach_word_store(std::shared_ptr<WordStore> store) {
+  std::lock_guard lock(rules::Dictionary::Impl::store_mutex());
+  rules::Dictionary::Impl::store() = std::move(store);
+}
+
+void detach_word_store() noexcept {
+  std::shared_ptr<WordStore> store;
+  {
+    std::lock_guard lock(rules::Dictionary::Impl::store_mutex());
+    store = std::move(rules::Dictionary::Impl::store());
+    rules::Dictionary::Impl::store() = nullptr;
+  }
+  rules::Dictionary* dictionary = rules::g_dictionary.load();
+  if (store == nullptr || dictionary == nullptr) {
+    return;
+  }
+  rules::Dictionary::Impl& impl = *dictionary->m_impl;
+  std::lock_guard lock(impl.mutex);
+  if (!impl.learnt) {
+    return; // the store holds all this run judged
+  }
+  try {
+    impl.recall(store); // keep what the store had, when this run never read it
+    store->save(impl.memo);
+    impl.learnt = false;
+  } catch (const std::exception&) {
+    // The cache is an optimisation: the run's findings are already right.
+  }
+}
+
+} // namespace answerlint

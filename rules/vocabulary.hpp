@@ -8,12 +8,15 @@
 
 #include "config/vocabulary_data.hpp"
 #include "lint/rule.hpp"
+#include "lint/word_memo.hpp"
+#include "string_map.hpp"
 
 #include <cstddef>
 #include <cstdint>
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -22,17 +25,6 @@
 #include <vector>
 
 namespace answerlint::rules {
-
-// Heterogeneous lookup: find a std::string key by std::string_view.
-struct StringHash {
-  using is_transparent = void;
-  std::size_t operator()(std::string_view text) const noexcept {
-    return std::hash<std::string_view>{}(text);
-  }
-};
-template <class Value>
-using StringMap = std::unordered_map<std::string, Value, StringHash, std::equal_to<>>;
-using StringSet = std::unordered_set<std::string, StringHash, std::equal_to<>>;
 
 // A word of some text, by byte offsets into it.
 struct Token {
@@ -102,18 +94,13 @@ const std::shared_ptr<const ToolMatcher>& builtin_tools();
 // that holds no name.
 std::vector<ToolEntry> configured_tools(const StringList& vocabulary, const StringList& extra);
 
-// What the dictionary says about one word as written.
-struct WordVerdict {
-  bool known = false;
-  // For an unknown word: the builtin tool word it nearly spells
-  // ("Kubernets" -> index of "Kubernetes"), or -1.
-  std::int32_t near_tool = -1;
-};
-
 // The English dictionary: hunspell en_US, the technical words and every
-// word of the builtin tool vocabulary. One per process, loaded on first use;
-// thread-safe. Verdicts are cached per distinct word, per thread in front of
-// a process-wide cache, so hunspell runs once per word.
+// word of the builtin tool vocabulary. One per process, created on first use
+// and never destroyed (freeing hunspell's tables at exit costs 5 ms);
+// hunspell itself is loaded only when a word is not in the memo of the
+// attached WordStore (lint/word_memo.hpp). Thread-safe. Verdicts are cached
+// per distinct word, per thread in front of a process-wide memo, so
+// hunspell runs once per word.
 class Dictionary {
 public:
   // Throws answerlint::Error when no en_US dictionary is installed.
@@ -130,9 +117,13 @@ public:
   // A word of plain en_US, not one answerlint added.
   bool is_english(std::string_view word);
   std::string_view tool_word(std::int32_t index) const;
+  // Whether this process has loaded hunspell (for tests).
+  bool hunspell_loaded() const;
+
+  struct Impl;
 
 private:
-  struct Impl;
+  friend void answerlint::detach_word_store() noexcept;
   WordVerdict check_shared(std::string_view word);
   std::unique_ptr<Impl> m_impl;
 };

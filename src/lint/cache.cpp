@@ -182,6 +182,18 @@ std::set<std::string> files_named(const Config& config) {
   return files;
 }
 
+// The hunspell dictionary's files, by path, size and mtime.
+void put_dictionary(std::string& text) {
+  if (auto dictionary = find_hunspell_en_us()) {
+    for (const std::string& file : {dictionary->first, dictionary->second}) {
+      std::optional<FileStat> stat = stat_file(file);
+      put(text, fmt::format("{} {} {}", file, stat ? stat->size : 0, stat ? stat->mtime_ns : 0));
+    }
+  } else {
+    put(text, "no dictionary");
+  }
+}
+
 // Everything outside an answer's bytes and path that decides its findings.
 std::optional<Key> settings_key(const Config& config) {
   std::string text = "answerlint-results-1\n";
@@ -196,14 +208,16 @@ std::optional<Key> settings_key(const Config& config) {
     put(text, file);
     put(text, bytes);
   }
-  if (auto dictionary = find_hunspell_en_us()) {
-    for (const std::string& file : {dictionary->first, dictionary->second}) {
-      std::optional<FileStat> stat = stat_file(file);
-      put(text, fmt::format("{} {} {}", file, stat ? stat->size : 0, stat ? stat->mtime_ns : 0));
-    }
-  } else {
-    put(text, "no dictionary");
-  }
+  put_dictionary(text);
+  return git::blob_id(text);
+}
+
+// What decides the spelling dictionary's verdicts (see WordFile).
+Key words_key() {
+  std::string text = "answerlint-words-1\n";
+  put(text, ANSWERLINT_VERSION);
+  put(text, build_identity());
+  put_dictionary(text);
   return git::blob_id(text);
 }
 
@@ -492,6 +506,68 @@ struct StatTable {
 
 // ---- ResultCache -------------------------------------------------------------
 
+namespace {
+
+bool make_cache_folders(const fs::path& dir) {
+  std::error_code ec;
+  fs::create_directories(dir / "results", ec);
+  if (ec) {
+    return false;
+  }
+  // Backup tools skip a folder holding this file (bford.info/cachedir).
+  const fs::path tag = dir / "CACHEDIR.TAG";
+  if (!fs::exists(tag, ec)) {
+    write_atomically(tag, "Signature: 8a477f597d28d172789f06886806bc55\n"
+                          "# This file is a cache directory tag created by answerlint.\n");
+  }
+  return true;
+}
+
+// The spelling dictionary's memo, in the file `words`:
+//   magic (4) | checksum (8) of what follows | key (20) | encode_words payload
+// The key names the answerlint build and the hunspell files: any other
+// memo is ignored, then replaced. Written whole (temp file + rename) by a
+// run that judged new words; two runs doing so at once lose one's words,
+// never correctness.
+class WordFile : public WordStore {
+public:
+  explicit WordFile(fs::path dir) : m_dir(std::move(dir)), m_key(words_key()) {}
+
+  std::optional<WordMemo> load() override {
+    std::string bytes;
+    if (!read_whole(m_dir / "words", bytes) || bytes.size() < k_head ||
+        bytes.substr(0, 4) != k_magic) {
+      return std::nullopt;
+    }
+    ByteReader head(std::string_view(bytes).substr(4, 8));
+    const std::string_view body = std::string_view(bytes).substr(12);
+    if (checksum(body) != head.u64() || body.substr(0, 20) != key_bytes(m_key)) {
+      return std::nullopt;
+    }
+    return cache_detail::decode_words(body.substr(20));
+  }
+
+  void save(const WordMemo& memo) override {
+    if (!make_cache_folders(m_dir)) {
+      return;
+    }
+    std::string body(key_bytes(m_key));
+    body += cache_detail::encode_words(memo);
+    std::string bytes(k_magic);
+    ByteWriter(bytes).u64(checksum(body));
+    bytes += body;
+    write_atomically(m_dir / "words", bytes);
+  }
+
+private:
+  static constexpr std::string_view k_magic = "alw\x01";
+  static constexpr std::size_t k_head = 4 + 8 + 20;
+  fs::path m_dir;
+  Key m_key;
+};
+
+} // namespace
+
 struct ResultCache::Impl {
   fs::path dir;
   Key settings{};
@@ -545,20 +621,7 @@ struct ResultCache::Impl {
   }
 
   bool make_folders() {
-    std::call_once(folders_made, [this] {
-      std::error_code ec;
-      fs::create_directories(dir / "results", ec);
-      if (ec) {
-        return;
-      }
-      // Backup tools skip a folder holding this file (bford.info/cachedir).
-      const fs::path tag = dir / "CACHEDIR.TAG";
-      if (!fs::exists(tag, ec)) {
-        write_atomically(tag, "Signature: 8a477f597d28d172789f06886806bc55\n"
-                              "# This file is a cache directory tag created by answerlint.\n");
-      }
-      folders_ok = true;
-    });
+    std::call_once(folders_made, [this] { folders_ok = make_cache_folders(dir); });
     return folders_ok;
   }
 
@@ -690,6 +753,10 @@ void ResultCache::store(std::string_view relative_path, const git::ObjectId& blo
   m_impl->loaded_log(key);
   log.fresh += record;
   m_impl->flush(log, key[0]);
+}
+
+std::shared_ptr<WordStore> ResultCache::word_store() {
+  return std::make_shared<WordFile>(m_impl->dir);
 }
 
 void ResultCache::save() noexcept {

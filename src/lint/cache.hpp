@@ -14,6 +14,9 @@
 //                   was k_racy_ns older than the moment it was read and older
 //                   than the table (git's "racily clean" rule): an edit in
 //                   the same timestamp tick as the read is never missed.
+//   words           what the spelling dictionary judged (see WordStore in
+//                   lint/word_memo.hpp), so that a run over answers whose
+//                   words were all seen before never loads hunspell.
 //   results/00..ff  the results, in 256 logs chosen by the key's first byte.
 //                   Each record carries a checksum, its key and its length.
 //                   New records are appended with one write(2) on an
@@ -34,6 +37,7 @@
 #include "git/object_id.hpp"
 #include "lint/finding.hpp"
 #include "lint/select.hpp"
+#include "lint/word_memo.hpp"
 
 #include <cstdint>
 #include <filesystem>
@@ -108,6 +112,10 @@ public:
                                            const git::ObjectId& blob);
   void store(std::string_view relative_path, const git::ObjectId& blob,
              const std::vector<Finding>& findings);
+
+  // The spelling dictionary's memo in this cache folder, for
+  // attach_word_store.
+  std::shared_ptr<WordStore> word_store();
 
   // Writes what this run learnt (new results, stat records, logs to
   // repair). Never throws; a failure leaves the cache as it was or

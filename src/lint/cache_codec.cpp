@@ -197,4 +197,87 @@ std::optional<std::vector<Finding>> decode_findings(std::string_view payload) {
   return findings;
 }
 
+namespace {
+
+// A count read from `in`, when its entries (each at least `min_entry` bytes)
+// can fit in what is left: a larger one is corruption, never an allocation.
+std::optional<std::uint32_t> count_of(ByteReader& in, std::string_view payload,
+                                      std::size_t min_entry) {
+  const std::uint32_t count = in.u32();
+  if (!in.ok() || count > (payload.size() - in.position()) / min_entry) {
+    return std::nullopt;
+  }
+  return count;
+}
+
+} // namespace
+
+std::string encode_words(const WordMemo& memo) {
+  std::string payload;
+  ByteWriter out(payload);
+  out.u32(static_cast<std::uint32_t>(memo.verdicts.size()));
+  for (const auto& [word, verdict] : memo.verdicts) {
+    out.text(word);
+    out.u8(verdict.known ? 1 : 0);
+    put_int(out, verdict.near_tool);
+  }
+  out.u32(static_cast<std::uint32_t>(memo.suggestions.size()));
+  for (const auto& [word, suggestions] : memo.suggestions) {
+    out.text(word);
+    out.u32(static_cast<std::uint32_t>(suggestions.size()));
+    for (const std::string& suggestion : suggestions) {
+      out.text(suggestion);
+    }
+  }
+  out.u32(static_cast<std::uint32_t>(memo.english.size()));
+  for (const auto& [word, english] : memo.english) {
+    out.text(word);
+    out.u8(english ? 1 : 0);
+  }
+  return payload;
+}
+
+std::optional<WordMemo> decode_words(std::string_view payload) {
+  ByteReader in(payload);
+  WordMemo memo;
+  auto verdicts = count_of(in, payload, 9);
+  for (std::uint32_t i = 0; verdicts && i < *verdicts; ++i) {
+    std::string_view word = in.text();
+    WordVerdict verdict;
+    const std::uint8_t known = in.u8();
+    verdict.known = known == 1;
+    verdict.near_tool = get_int(in);
+    if (!in.ok() || known > 1 || verdict.near_tool < -1) {
+      return std::nullopt;
+    }
+    memo.verdicts.insert_or_assign(std::string(word), verdict);
+  }
+  auto suggested = verdicts ? count_of(in, payload, 8) : std::nullopt;
+  for (std::uint32_t i = 0; suggested && i < *suggested; ++i) {
+    std::string word(in.text());
+    auto count = count_of(in, payload, 4);
+    if (!count) {
+      return std::nullopt;
+    }
+    std::vector<std::string> suggestions;
+    for (std::uint32_t j = 0; j < *count; ++j) {
+      suggestions.emplace_back(in.text());
+    }
+    memo.suggestions.insert_or_assign(std::move(word), std::move(suggestions));
+  }
+  auto english = suggested ? count_of(in, payload, 5) : std::nullopt;
+  for (std::uint32_t i = 0; english && i < *english; ++i) {
+    std::string_view word = in.text();
+    const std::uint8_t value = in.u8();
+    if (!in.ok() || value > 1) {
+      return std::nullopt;
+    }
+    memo.english.insert_or_assign(std::string(word), value == 1);
+  }
+  if (!english || !in.ok() || !in.at_end()) {
+    return std::nullopt;
+  }
+  return memo;
+}
+
 } // namespace answerlint::cache_detail

@@ -5,6 +5,7 @@
 // corrupt file decodes to "nothing", never to a crash.
 
 #include "lint/finding.hpp"
+#include "lint/word_memo.hpp"
 
 #include <cstdint>
 #include <optional>
@@ -61,5 +62,10 @@ private:
 std::string encode_findings(const std::vector<Finding>& findings);
 // nullopt when `payload` is not exactly what encode_findings writes.
 std::optional<std::vector<Finding>> decode_findings(std::string_view payload);
+
+// The spelling dictionary's memo (see WordStore).
+std::string encode_words(const WordMemo& memo);
+// nullopt when `payload` is not exactly what encode_words writes.
+std::optional<WordMemo> decode_words(std::string_view payload);
 
 } // namespace answerlint::cache_detail

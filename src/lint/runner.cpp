@@ -238,6 +238,9 @@ Report run_check(const Config& config, const RunOptions& options) {
       bar.tick();
     }
   };
+  if (cache) {
+    attach_word_store(cache->word_store());
+  }
   std::vector<std::jthread> pool;
   for (unsigned t = 1; t < threads; ++t) {
     pool.emplace_back(work);
@@ -246,6 +249,7 @@ Report run_check(const Config& config, const RunOptions& options) {
   pool.clear();
   bar.finish();
   if (cache) {
+    detach_word_store();
     cache->save();
     cache.reset(); // its logs, before the report takes the findings' room
   }

@@ -220,6 +220,30 @@ TEST_F(ResultCacheTest, AChangedWordsFileInvalidates) {
   EXPECT_EQ(describe(after), truth());
 }
 
+TEST_F(ResultCacheTest, TheDictionarysVerdictsAreKeptForTheNextRun) {
+  // A made-up word no other test judges: this run is the first to see it.
+  write("technical/made-up.md", "# Qzvxcached\n\nWe qzvxcached every page.\n");
+  run();
+  std::unique_ptr<ResultCache> cache = ResultCache::open(cache_dir(), *m_config);
+  ASSERT_TRUE(cache);
+  std::optional<WordMemo> memo = cache->word_store()->load();
+  ASSERT_TRUE(memo);
+  EXPECT_EQ(memo->verdicts.at("recieve"), (WordVerdict{false, -1}));
+  EXPECT_EQ(memo->suggestions.at("recieve").front(), "receive");
+  EXPECT_TRUE(memo->verdicts.at("profiled").known);
+  EXPECT_FALSE(memo->verdicts.at("qzvxcached").known);
+
+  // Another build or dictionary would judge differently: a memo under
+  // another key is not used, even with a good checksum.
+  std::string bytes = test::read_file(cache_dir() / "words");
+  bytes[12] = static_cast<char>(~bytes[12]); // the first byte of the key
+  std::string head = bytes.substr(0, 4);
+  cache_detail::ByteWriter(head).u64(cache_detail::checksum(std::string_view(bytes).substr(12)));
+  std::ofstream(cache_dir() / "words", std::ios::binary | std::ios::trunc)
+      << head << bytes.substr(12);
+  EXPECT_FALSE(cache->word_store()->load());
+}
+
 TEST_F(ResultCacheTest, ACorruptCacheIsIgnoredAndRewritten) {
   std::vector<std::string> expected = describe(run());
   // Flip bytes in the middle of every log and the stat table.
@@ -435,6 +459,27 @@ TEST(ResultCacheCodec, FindingsRoundTripExactly) {
     EXPECT_FALSE(cache_detail::decode_findings(std::string_view(payload).substr(0, size))) << size;
   }
   EXPECT_FALSE(cache_detail::decode_findings(payload + "x"));
+}
+
+TEST(ResultCacheCodec, TheDictionaryMemoRoundTripsExactly) {
+  WordMemo memo;
+  memo.verdicts["receive"] = WordVerdict{true, -1};
+  memo.verdicts["Kubernets"] = WordVerdict{false, 12};
+  memo.suggestions["recieve"] = {"receive", "relieve"};
+  memo.suggestions["qzvx"] = {};
+  memo.suggestions["alot"] = {"a lot"};
+  memo.english["Beacon"] = true;
+  memo.english["Kafka"] = false;
+
+  std::string payload = cache_detail::encode_words(memo);
+  std::optional<WordMemo> back = cache_detail::decode_words(payload);
+  ASSERT_TRUE(back);
+  EXPECT_EQ(*back, memo);
+  for (std::size_t size = 0; size < payload.size(); ++size) {
+    EXPECT_FALSE(cache_detail::decode_words(std::string_view(payload).substr(0, size))) << size;
+  }
+  EXPECT_FALSE(cache_detail::decode_words(payload + "x"));
+  EXPECT_TRUE(cache_detail::decode_words(cache_detail::encode_words(WordMemo{})));
 }
 
 TEST(ResultCacheCodec, BlobIdsAreGits) {
