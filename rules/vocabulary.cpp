@@ -1,6 +1,7 @@
 #include "vocabulary.hpp"
 
 #include "embedded.hpp"
+#include "english_words.hpp"
 #include "error.hpp"
 
 #include <fmt/format.h>
@@ -562,6 +563,9 @@ std::string in_case_of(std::string suggestion, std::string_view word) {
 
 struct Dictionary::Impl {
   Impl(std::string aff, std::string dic) : aff_path(std::move(aff)), dic_path(std::move(dic)) {
+    for (const std::string& word : parse_word_list(embedded_template("tech-words.txt"))) {
+      taught.insert(word);
+    }
     for (const ToolEntry& tool : builtin_tools()->tools()) {
       for (const ToolForm& form : tool.forms) {
         std::vector<Token> tokens;
@@ -578,6 +582,7 @@ struct Dictionary::Impl {
     if (display.contains(lower)) {
       return;
     }
+    taught.insert(lower);
     display.emplace(lower, std::string(written));
     if (lower.size() >= 4 && std::all_of(lower.begin(), lower.end(), is_letter)) {
       tool_words.emplace_back(written);
@@ -590,14 +595,48 @@ struct Dictionary::Impl {
   Hunspell& speller() {
     if (!loaded) {
       loaded.emplace(aff_path, dic_path);
-      for (const std::string& word : parse_word_list(embedded_template("tech-words.txt"))) {
+      for (const std::string& word : taught) {
         teach(word);
-      }
-      for (const auto& [lower, written] : display) {
-        teach(lower);
       }
     }
     return *loaded;
+  }
+
+  // Whether `word` is in `listed` the way hunspell would accept it: as
+  // written, or for a capitalised word, in lowercase. Only for words of
+  // letters and apostrophes, in lowercase or capitalised: other shapes (all
+  // capitals, mixed case, curly apostrophes) are left to hunspell.
+  template <class Listed> static bool accepted_by(std::string_view word, Listed listed) {
+    if (word.empty() || !std::all_of(word.begin(), word.end(),
+                                     [](char c) { return is_letter(c) || c == '\''; }) ||
+        std::any_of(word.begin() + 1, word.end(), is_upper)) {
+      return false;
+    }
+    return listed(word) || (is_upper(word[0]) && listed(to_lower(word)));
+  }
+
+  // Whether the en_US word list was made from this dictionary. The caller
+  // holds the mutex.
+  bool list_usable() {
+    if (!english_list_usable) {
+      english_list_usable = english_words_match(aff_path, dic_path);
+    }
+    return *english_list_usable;
+  }
+
+  // A word of plain en_US by the word list, without loading hunspell. The
+  // caller holds the mutex.
+  bool listed_english(std::string_view word) {
+    return list_usable() &&
+           accepted_by(word, [](std::string_view form) { return english_words_contain(form); });
+  }
+
+  // Whether hunspell surely accepts `word`, known without loading it: a
+  // word of the list or a taught word (hunspell accepts those the same
+  // way). The caller holds the mutex.
+  bool surely_known(std::string_view word) {
+    return listed_english(word) ||
+           accepted_by(word, [this](std::string_view form) { return taught.contains(form); });
   }
 
   // Teaches hunspell a word it lacks, remembering that answerlint added it.
@@ -723,7 +762,9 @@ struct Dictionary::Impl {
   std::string dic_path;
   std::mutex mutex;
   std::optional<Hunspell> loaded;
-  StringSet added;                   // lowercase words answerlint taught hunspell
+  std::optional<bool> english_list_usable; // made from this dictionary
+  StringSet taught;                  // technical words, and tool words in lowercase
+  StringSet added;                   // lowercase taught words hunspell lacked
   StringMap<std::string> display;    // lowercase tool word -> as the vocabulary writes it
   std::vector<std::string> tool_words; // for near misses: letters only, 4 or more
   std::vector<std::string> tool_words_lower;
@@ -777,6 +818,9 @@ WordVerdict Dictionary::check(std::string_view word) {
 
 WordVerdict Dictionary::check_shared(std::string_view word) {
   std::lock_guard lock(m_impl->mutex);
+  if (m_impl->surely_known(word)) {
+    return WordVerdict{true, -1};
+  }
   return m_impl->remembered(m_impl->memo.verdicts, word, [&] {
     WordVerdict verdict;
     verdict.known = m_impl->speller().spell(word);
@@ -795,6 +839,9 @@ std::vector<std::string> Dictionary::suggest(std::string_view word) {
 
 bool Dictionary::is_english(std::string_view word) {
   std::lock_guard lock(m_impl->mutex);
+  if (m_impl->listed_english(word)) {
+    return true;
+  }
   return m_impl->remembered(m_impl->memo.english, word, [&] {
     Hunspell& hunspell = m_impl->speller();
     return !m_impl->added.contains(to_lower(word)) && hunspell.spell(word);
