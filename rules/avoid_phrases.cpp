@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <optional>
 #include <utility>
 
 namespace answerlint::rules {
@@ -25,16 +26,16 @@ const OptionSpec k_options[] = {
 };
 
 // What prepare() builds: the phrases to report, and the contexts that excuse
-// them ("the same kind of message" excuses "kind of").
+// them ("the same kind of message" excuses "kind of"), compiled only when a
+// phrase is found.
 struct AvoidPhrases {
-  PhraseMatcher phrases;
-  PhraseMatcher ignore;
-};
+  explicit AvoidPhrases(const Options& options)
+      : phrases(compile_phrases(options.list("terms"), options.list("patterns"))),
+        ignore({}, options.list("ignore")) {}
 
-AvoidPhrases compile(const Options& options) {
-  return {compile_phrases(options.list("terms"), options.list("patterns")),
-          compile_phrases({}, options.list("ignore"))};
-}
+  PhraseMatcher phrases;
+  LazyPhraseMatcher ignore;
+};
 
 using Ranges = std::vector<std::pair<std::size_t, std::size_t>>;
 
@@ -50,15 +51,14 @@ bool inside_any(const Ranges& ranges, const Span& span) {
 } // namespace
 
 std::shared_ptr<const void> prepare_avoid_phrases(const Options& options) {
-  return std::make_shared<const AvoidPhrases>(compile(options));
+  return std::make_shared<const AvoidPhrases>(options);
 }
 
 void check_avoid_phrases(const RuleContext& ctx, std::vector<Hit>& hits) {
-  AvoidPhrases compiled_now;
+  std::optional<AvoidPhrases> compiled_now;
   const auto* compiled = static_cast<const AvoidPhrases*>(ctx.prepared);
   if (compiled == nullptr) {
-    compiled_now = compile(ctx.options);
-    compiled = &compiled_now;
+    compiled = &compiled_now.emplace(ctx.options);
   }
   const std::string& message = ctx.options.string("message");
   std::vector<std::pair<std::string_view, Span>> found;
@@ -73,7 +73,7 @@ void check_avoid_phrases(const RuleContext& ctx, std::vector<Hit>& hits) {
     }
     ignored.clear();
     for_each_phrase_in(
-        ctx.doc, paragraph, compiled->ignore,
+        ctx.doc, paragraph, compiled->ignore.get(),
         [&](std::string_view, const Span& span) { ignored.emplace_back(span.begin, span.end); });
     for (const auto& [text, span] : found) {
       if (!inside_any(ignored, span)) {

@@ -2,6 +2,8 @@
 
 #include "error.hpp"
 
+#include <re2/set.h>
+
 #include <fmt/format.h>
 #include <re2/re2.h>
 
@@ -150,6 +152,19 @@ void require_between(const Options& options, std::string_view name, double min, 
   }
 }
 
+void check_patterns(const StringList& patterns) {
+  // Parsed one by one so that the error names the pattern at fault (and a
+  // pattern like "a)|(b" cannot unbalance the others once joined); a set
+  // parses without compiling, which costs as much again.
+  RE2::Set set(regex_options(), RE2::UNANCHORED);
+  for (const std::string& pattern : patterns) {
+    std::string error;
+    if (set.Add(pattern, &error) < 0) {
+      throw Error(fmt::format("invalid pattern '{}': {}", pattern, error));
+    }
+  }
+}
+
 PhraseMatcher compile_phrases(const StringList& terms, const StringList& patterns) {
   std::vector<std::string> parts;
   for (const std::string& term : terms) {
@@ -157,14 +172,8 @@ PhraseMatcher compile_phrases(const StringList& terms, const StringList& pattern
       parts.push_back(std::move(expression));
     }
   }
-  for (const std::string& pattern : patterns) {
-    // Compiled alone first so that the error names the pattern at fault.
-    RE2 alone(pattern, regex_options());
-    if (!alone.ok()) {
-      throw Error(fmt::format("invalid pattern '{}': {}", pattern, alone.error()));
-    }
-    parts.push_back(pattern);
-  }
+  check_patterns(patterns);
+  parts.insert(parts.end(), patterns.begin(), patterns.end());
   if (parts.empty()) {
     return {};
   }
@@ -181,6 +190,16 @@ PhraseMatcher compile_phrases(const StringList& terms, const StringList& pattern
                             regex->error()));
   }
   return PhraseMatcher{std::move(regex)};
+}
+
+LazyPhraseMatcher::LazyPhraseMatcher(StringList terms, StringList patterns)
+    : m_terms(std::move(terms)), m_patterns(std::move(patterns)) {
+  check_patterns(m_patterns);
+}
+
+const PhraseMatcher& LazyPhraseMatcher::get() const {
+  std::call_once(m_compiled, [this] { m_matcher = compile_phrases(m_terms, m_patterns); });
+  return m_matcher;
 }
 
 std::shared_ptr<const void> prepare_phrases(const Options& options) {

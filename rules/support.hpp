@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
 
@@ -50,6 +51,23 @@ struct PhraseMatcher {
 
 // Throws answerlint::Error("invalid pattern '...': ...") on a bad pattern.
 PhraseMatcher compile_phrases(const StringList& terms, const StringList& patterns);
+// The same check of each pattern, without compiling anything.
+void check_patterns(const StringList& patterns);
+
+// A PhraseMatcher compiled on first use, for lists that most answers never
+// need (the contexts that excuse a match): its patterns are checked when
+// it is made, so that a bad one is still a configuration error. Thread-safe.
+class LazyPhraseMatcher {
+public:
+  LazyPhraseMatcher(StringList terms, StringList patterns);
+  const PhraseMatcher& get() const;
+
+private:
+  StringList m_terms;
+  StringList m_patterns;
+  mutable std::once_flag m_compiled;
+  mutable PhraseMatcher m_matcher;
+};
 std::shared_ptr<const void> prepare_phrases(const Options& options);
 // The prepared matcher, or one compiled now when the runner prepared none.
 PhraseMatcher phrase_matcher(const RuleContext& context);
