@@ -7,9 +7,9 @@ blocks, links, emphasis, a few typos and weak phrases for the rules to find.
 
     bench/gen_corpus.py OUT_DIR [N] [SEED]
 """
+import argparse
 import os
 import random
-import sys
 
 TOOLS = ["PostgreSQL", "Redis", "Kafka", "Kubernetes", "Terraform", "Grafana", "Prometheus",
          "Elasticsearch", "RabbitMQ", "DynamoDB", "S3", "Lambda", "Docker", "gRPC", "GraphQL",
@@ -139,9 +139,15 @@ def answer(r, i, kind):
 
 
 def main():
-    out = sys.argv[1]
-    n = int(sys.argv[2]) if len(sys.argv) > 2 else 10000
-    r = random.Random(int(sys.argv[3]) if len(sys.argv) > 3 else 42)
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("out", metavar="OUT_DIR", help="folder to write (created)")
+    parser.add_argument("n", metavar="N", type=int, nargs="?", default=10000,
+                        help="number of answers (10000)")
+    parser.add_argument("seed", metavar="SEED", type=int, nargs="?", default=42,
+                        help="random seed (42)")
+    args = parser.parse_args()
+    out, n = args.out, args.n
+    r = random.Random(args.seed)
     kinds = ["behavioral"] * 4 + ["technical"] * 3 + ["system-design"] * 2 + ["project", "question"]
     for i in range(n):
         kind = r.choice(kinds)
