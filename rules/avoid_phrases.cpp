@@ -121,28 +121,6 @@ system" for code names) and lets each list be turned off on its own.
   `ignore = ['\b(?:the|what)\s+(?:same\s+)?kind\s+of\b']` (in a TOML
   literal string, between single quotes, a backslash needs no escaping).
   Write each context so that it holds the whole phrase it excuses.
-
-## Example
-
-With this configuration:
-
-```toml
-[rules.avoid-buzzwords]
-type = "avoid-phrases"
-terms = ["synergy", "rockstar", "move the needle"]
-message = "'{match}' is a buzzword: say what you did instead"
-```
-
-```markdown
-I brought synergy to the team and helped move the needle on reliability.
-```
-
-## Instead
-
-```markdown
-I paired each on-call engineer with a service owner for a month, and pages
-per week fell from 30 to 12.
-```
 )md",
     .default_severity = Severity::warning,
     .options = k_options,
@@ -153,6 +131,11 @@ per week fell from 30 to 12.
     .good_example = R"md(I paired each on-call engineer with a service owner for a month, and pages
 per week fell from 30 to 12.
 )md",
+    .example_config = R"toml([rules.avoid-buzzwords]
+type = "avoid-phrases"
+terms = ["synergy", "rockstar", "move the needle"]
+message = "'{match}' is a buzzword: say what you did instead"
+)toml",
 };
 
 } // namespace answerlint::rules

@@ -133,20 +133,6 @@ more believable and more memorable.
 Setting `terms` (or `patterns`) replaces the whole list. To add phrases
 of your own and keep these, define a second rule of type `avoid-phrases`
 holding only your additions.
-
-## Example
-
-```markdown
-I am a team player who likes to think outside the box, and at the end of
-the day we delivered the migration.
-```
-
-## Instead
-
-```markdown
-When the payments team was short of reviewers, I reviewed their schema
-changes for two sprints, and we delivered the migration a week early.
-```
 )md",
     .default_severity = Severity::warning,
     .options = k_options,

@@ -183,53 +183,6 @@ GitHub and in most editors and lets this rule check it.
   (`py` is `python`); a language without a grammar is a configuration error.
 - `require_language` (boolean, default `true`): report fenced blocks with
   no language.
-
-## Example
-
-````markdown
-The worker claims a job with:
-
-```
-SELECT id FROM jobs WHERE status = 'queued' LIMIT 1;
-```
-
-and retries with:
-
-```python
-def retry(job, attempts=3:
-    for attempt in range(attempts):
-        if run(job):
-            return True
-    return False
-```
-````
-
-## Instead
-
-````markdown
-The worker claims a job with:
-
-```sql
-SELECT id FROM jobs WHERE status = 'queued'
-ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED;
-```
-
-and retries with:
-
-```python
-def retry(job, attempts=3):
-    for attempt in range(attempts):
-        if run(job):
-            return True
-    return False
-```
-
-Sketches that are not meant to run go in a `text` block:
-
-```text
-claim job -> run -> on failure: back off, retry up to 3 times
-```
-````
 )md",
     .default_severity = Severity::warning,
     .options = k_options,

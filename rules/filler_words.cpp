@@ -152,21 +152,6 @@ carry nothing. Each one is small; five in an answer are a pattern.
 Setting `terms` (or `patterns`) replaces the whole list. To add phrases
 of your own and keep these, define a second rule of type `avoid-phrases`
 holding only your additions.
-
-## Example
-
-```markdown
-Basically, the old cron job was kind of slow, so I guess I moved it to a
-queue and it got a lot better, to be honest.
-```
-
-## Instead
-
-```markdown
-The nightly cron job took four hours and often overran into business
-hours, so I moved it to a queue with eight workers. It now finishes in
-25 minutes, and we use the same kind of queue for the billing exports.
-```
 )md",
     .default_severity = Severity::warning,
     .options = k_options,

@@ -151,23 +151,6 @@ due, then say which part was yours.
   "Solution", "A"]`): other names accepted for `section`.
 - `min_ratio` (number, default `0.5`): least share of "I" among the "I" and
   "we" pronouns, from `0` to `1`.
-
-## Example
-
-```markdown
-### Action
-We profiled the endpoint and we found a lock on the inventory table. We
-moved the stock check to Redis and we load-tested it before the sale.
-```
-
-## Instead
-
-```markdown
-### Action
-I profiled the endpoint and found a lock on the inventory table. I proposed
-moving the stock check to Redis, wrote the change, and we load-tested it
-together before the sale.
-```
 )md",
     .default_severity = Severity::warning,
     .options = k_options,

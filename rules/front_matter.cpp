@@ -174,36 +174,6 @@ story into a generic answer, and the STAR checks stop running.
 
 - `required` (list of strings, default `[]`): keys every answer must set,
   e.g. `["question", "kind"]`.
-
-## Example
-
-With this configuration:
-
-```toml
-[rules.front-matter]
-required = ["question"]
-```
-
-this answer has no question, and its kind is misspelled:
-
-```markdown
----
-kind: behavioural
----
-
-I led the migration of our billing jobs to a queue.
-```
-
-## Instead
-
-```markdown
----
-kind: behavioral
-question: "Tell me about a project you led."
----
-
-I led the migration of our billing jobs to a queue.
-```
 )md",
     .default_severity = Severity::warning,
     .options = k_options,
@@ -224,6 +194,10 @@ I led the migration of our billing jobs from cron scripts to a queue with
 retries, which cut failed invoices from 40 a month to 2.
 )md",
     .example_kind = "behavioral",
+    .example_config = R"toml([rules.front-matter]
+required = ["question"]
+)toml",
+    .example_note = "this answer has no question, and its kind is misspelled:",
 };
 
 } // namespace answerlint::rules

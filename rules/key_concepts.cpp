@@ -214,31 +214,6 @@ answer is still a draft.
 - `min` (integer, default `2`): fewest concepts of the matched entry the
   answer mentions; `0` turns the rule off. An entry with fewer concepts
   needs all of them.
-
-## Example
-
-```markdown
----
-question: How would you rate limit a public API?
----
-
-We keep a counter in Redis for each API key and reject requests once a
-customer goes over their limit. We log every rejection so that support can
-see it.
-```
-
-## Instead
-
-```markdown
----
-question: How would you rate limit a public API?
----
-
-We use a token bucket per API key, stored in Redis so that every API server
-shares it, which allows short bursts but holds the average rate. A
-rejected request gets a 429 with a Retry-After header, so clients know when
-to come back.
-```
 )md",
     .default_severity = Severity::warning,
     .options = k_options,

@@ -115,30 +115,6 @@ gives no evidence of what you did.
   time shown in the message.
 - `max_section_words` (integer, default `0`, off): most words in any one
   section.
-
-## Example
-
-```markdown
-I improved the performance of our API by adding a cache in front of the
-database, and it got a lot faster.
-```
-
-## Instead
-
-```markdown
-Our product API answered in 1.8 s at p95 during peak hours, and the mobile
-team had started caching responses on the client to hide it.
-
-I owned the fix. Profiling showed that 70% of the time went into the same
-three catalogue queries, which changed only when merchants edited products.
-
-I added a Redis read-through cache keyed by product and locale, invalidated
-it from the product-updated event instead of using a fixed expiry, and
-rolled it out behind a flag to one region first so that we could compare.
-
-p95 fell from 1.8 s to 240 ms, database CPU dropped by half, and the mobile
-team removed their client cache a sprint later.
-```
 )md",
     .default_severity = Severity::warning,
     .options = k_options,

@@ -203,19 +203,6 @@ eye fills in the value you meant to write; a pre-commit check does not.
   contexts that excuse a match lying inside them.
 - `html_tags` (boolean, default `true`): also report placeholder tags that
   Markdown parses as inline HTML, like `<metric>`.
-
-## Example
-
-```markdown
-After the rollout, p95 latency fell by XX% and we saved TODO per month.
-```
-
-## Instead
-
-```markdown
-After the rollout, p95 latency fell by 38% and we saved about $4,000 per
-month in database instances.
-```
 )md",
     .default_severity = Severity::error,
     .options = k_options,

@@ -147,26 +147,6 @@ interviewer remembers and writes down.
   turns this check off.
 - `aliases` (list of strings, default `["Outcome", "Outcomes", "Results",
   "Impact", "R"]`): other names accepted for `section`.
-
-## Example
-
-```markdown
-### Action
-I moved the stock check from a locked table to a counter in Redis.
-
-### Result
-Checkout became much faster and the timeouts went away.
-```
-
-## Instead
-
-```markdown
-### Action
-I moved the stock check from a locked table to a counter in Redis.
-
-### Result
-Timeouts fell from 10% to 0.2% and p95 from 2 s to 300 ms.
-```
 )md",
     .default_severity = Severity::warning,
     .options = k_options,

@@ -210,46 +210,6 @@ work. A fixed order keeps every story easy to follow.
   of `sections`.
 - `min_words` (integer, default `1`): fewest words of prose a section needs;
   `0` accepts empty sections.
-
-## Example
-
-With this configuration:
-
-```toml
-[rules.required-sections]
-sections = ["Situation", "Task", "Action", "Result"]
-```
-
-the story below has no Result:
-
-```markdown
-### Situation
-Checkout timed out for one user in ten during the spring sale.
-
-### Task
-I owned the checkout service and had to fix it before the next campaign.
-
-### Action
-I traced the slow calls to a lock on the inventory table and moved the
-stock check to a Redis counter.
-```
-
-## Instead
-
-```markdown
-### Situation
-Checkout timed out for one user in ten during the spring sale.
-
-### Task
-I owned the checkout service and had to fix it before the next campaign.
-
-### Action
-I traced the slow calls to a lock on the inventory table and moved the
-stock check to a Redis counter.
-
-### Result
-Timeouts fell from 10% to 0.2% and p95 from 2 s to 300 ms.
-```
 )md",
     .default_severity = Severity::error,
     .options = k_options,
@@ -289,6 +249,10 @@ stock check to a Redis counter.
 Timeouts fell from 10% to 0.2% and p95 from 2 s to 300 ms.
 )md",
     .example_kind = "behavioral",
+    .example_config = R"toml([rules.required-sections]
+sections = ["Situation", "Task", "Action", "Result"]
+)toml",
+    .example_note = "the story below has no Result:",
 };
 
 } // namespace answerlint::rules

@@ -91,30 +91,6 @@ for the words that carry the idea catches the answer that forgot it.
 - `message` (string, default `"the answer never mentions any of: {terms};
   add at least {min}"`): the message; `{terms}`, `{min}` and `{count}` (the
   matches found) are replaced.
-
-## Example
-
-With this configuration:
-
-```toml
-[rules.weighs-tradeoffs]
-type = "required-terms"
-terms = ["downside", "at the cost of", "versus"]
-patterns = ["trade-?offs?"]
-message = "the design never weighs alternatives: name a trade-off ({terms})"
-```
-
-```markdown
-We store sessions in Redis with a one-hour expiry and replicate them to a
-second zone.
-```
-
-## Instead
-
-```markdown
-We store sessions in Redis with a one-hour expiry. The trade-off is that a
-zone failure logs users out, which we accept at the cost of a replica.
-```
 )md",
     .default_severity = Severity::warning,
     .options = k_options,
@@ -126,6 +102,12 @@ second zone.
     .good_example = R"md(We store sessions in Redis with a one-hour expiry. The trade-off is that a
 zone failure logs users out, which we accept at the cost of a replica.
 )md",
+    .example_config = R"toml([rules.weighs-tradeoffs]
+type = "required-terms"
+terms = ["downside", "at the cost of", "versus"]
+patterns = ["trade-?offs?"]
+message = "the design never weighs alternatives: name a trade-off ({terms})"
+)toml",
 };
 
 } // namespace answerlint::rules

@@ -161,40 +161,6 @@ words.
   ["Context", "Background", "Setting", "S"]`, `Task = ["Goal", "Objective",
   "Challenge", "Problem", "T"]`, `Action = ["Approach", "Actions", "What I
   did", "Solution", "A"]`): other names accepted for the sections.
-
-## Example
-
-```markdown
-### Situation
-Our checkout service was a ten-year-old monolith that every team touched...
-(six more sentences about the company, the sale and the people involved)
-
-### Task
-I had to fix it before the campaign.
-
-### Action
-I moved the stock check to Redis.
-
-### Result
-Timeouts fell from 10% to 0.2%.
-```
-
-## Instead
-
-```markdown
-### Situation
-Checkout timed out for one user in ten during the spring sale.
-
-### Task
-I owned checkout and had two weeks before the next campaign.
-
-### Action
-I traced the slow calls to a row lock on the inventory table, then...
-(the steps you took, the options you weighed and why you chose one)
-
-### Result
-Timeouts fell from 10% to 0.2%.
-```
 )md",
     .default_severity = Severity::warning,
     .options = k_options,

@@ -54,25 +54,6 @@ by "and", which split cleanly at the joins.
 
 - `max_words` (integer, default `35`): most words in one sentence; `0`
   turns the rule off.
-
-## Example
-
-```markdown
-When the nightly billing export started timing out because the orders table
-had grown past two hundred million rows and the query still scanned all of
-them every night, I rewrote it to read only the rows that changed since the
-last run and moved it to a replica so that it no longer competed with
-checkout traffic.
-```
-
-## Instead
-
-```markdown
-The nightly billing export started timing out: the orders table had grown
-past two hundred million rows, and the query scanned all of them. I
-rewrote it to read only the rows changed since the last run. I also moved
-it to a replica, so that it no longer competed with checkout traffic.
-```
 )md",
     .default_severity = Severity::warning,
     .options = k_options,

@@ -257,25 +257,6 @@ also keeps the wrong word out of your mouth.
   `#` starting a comment. A relative path is read from the folder
   answerlint runs in (the repository root in a hook or in CI); a file that
   cannot be read is a configuration error.
-
-## Example
-
-```toml
-[rules.spelling]
-words = ["ordersvc"]
-```
-
-```markdown
-We recieve about 3,000 orders a minute, and the worker retrys each failed
-payment with backoff.
-```
-
-## Instead
-
-```markdown
-We receive about 3,000 orders a minute, and the ordersvc worker retries
-each failed payment with backoff, keyed by an idempotency token.
-```
 )md",
     .default_severity = Severity::info,
     .options = k_options,
@@ -287,6 +268,9 @@ payment with backoff.
     .good_example = R"md(We receive about 3,000 orders a minute, and the ordersvc worker retries
 each failed payment with backoff, keyed by an idempotency token.
 )md",
+    .example_config = R"toml([rules.spelling]
+words = ["ordersvc"]
+)toml",
 };
 
 } // namespace answerlint::rules

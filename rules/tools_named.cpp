@@ -156,20 +156,6 @@ why you chose it over the alternatives.
 - `vocabulary` (list of strings, default `[]`): when not empty, the only
   tools counted, replacing the builtin vocabulary; entries as in `extra`
   (`["PostgreSQL", "Go"]` counts those two with all their aliases).
-
-## Example
-
-```markdown
-I moved the nightly report to a background job that reads from a replica
-of the database, so the main store no longer slows down during the run.
-```
-
-## Instead
-
-```markdown
-I moved the nightly report to a Celery job that reads from a PostgreSQL
-replica, so the primary no longer slows down during the run.
-```
 )md",
     .default_severity = Severity::warning,
     .options = k_options,

@@ -118,21 +118,6 @@ option as simply right sounds memorised.
   the rule off.
 - `message` (string): the message; `{terms}`, `{min}` and `{count}` are
   replaced.
-
-## Example
-
-```markdown
-We put the session store in Redis with a one-hour expiry and replicate it
-to a second zone, so every instance of the API can read any session.
-```
-
-## Instead
-
-```markdown
-We put the session store in Redis rather than in signed cookies: revoking a
-session is instant, at the cost of one network hop per request and a store
-we have to keep available.
-```
 )md",
     .default_severity = Severity::warning,
     .options = k_options,

@@ -85,7 +85,9 @@ struct Rule {
   // ("avoid-phrases", "required-terms"): users may define new rules of it.
   std::string_view type;
   std::string_view summary;
-  // Markdown: ## What it does, ## Why it matters, ## Options, ## Example, ## Instead.
+  // Markdown: ## What it does, ## Why it matters, ## Options. The docs add
+  // ## Example and ## Instead from the fields below (rule_documentation);
+  // a rule without examples (a portfolio rule) writes those sections here.
   std::string_view doc;
   Severity default_severity = Severity::warning;
   std::span<const OptionSpec> options;
@@ -95,6 +97,12 @@ struct Rule {
   std::string_view bad_example;
   std::string_view good_example;
   std::string_view example_kind = "answer"; // the kind the examples are linted as
+  // answerlint.toml the examples are linted with and shown with, when the
+  // defaults would not show the problem (a rule type needs one to exist).
+  std::string_view example_config;
+  // A line between that configuration and the bad example saying what is
+  // wrong with it ("the story below has no Result:"); may be empty.
+  std::string_view example_note;
 };
 
 // Every builtin rule, in id order (rules/all_rules.cpp).

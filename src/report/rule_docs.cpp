@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include <algorithm>
+
 namespace answerlint {
 namespace {
 
@@ -23,7 +25,52 @@ std::string describe(const OptionValue& value) {
       value);
 }
 
+// A fence longer than any run of backticks in `text`, so that an example
+// holding code blocks stays one block.
+std::string fence_for(std::string_view text) {
+  std::size_t longest = 0;
+  std::size_t run = 0;
+  for (char c : text) {
+    run = c == '`' ? run + 1 : 0;
+    longest = std::max(longest, run);
+  }
+  return std::string(std::max<std::size_t>(3, longest + 1), '`');
+}
+
+void add_code_block(std::string& out, std::string_view language, std::string_view text) {
+  const std::string fence = fence_for(text);
+  fmt::format_to(std::back_inserter(out), "{}{}\n{}", fence, language, text);
+  if (!text.ends_with('\n')) {
+    out += '\n';
+  }
+  out += fence;
+  out += '\n';
+}
+
 } // namespace
+
+std::string rule_documentation(const Rule& rule) {
+  std::string out(rule.doc);
+  if (rule.bad_example.empty()) {
+    return out;
+  }
+  if (!out.empty() && !out.ends_with('\n')) {
+    out += '\n';
+  }
+  out += "\n## Example\n\n";
+  if (!rule.example_config.empty()) {
+    out += "With this configuration:\n\n";
+    add_code_block(out, "toml", rule.example_config);
+    out += '\n';
+  }
+  if (!rule.example_note.empty()) {
+    fmt::format_to(std::back_inserter(out), "{}\n\n", rule.example_note);
+  }
+  add_code_block(out, "markdown", rule.bad_example);
+  out += "\n## Instead\n\n";
+  add_code_block(out, "markdown", rule.good_example);
+  return out;
+}
 
 std::string format_rule_list(const Config& config) {
   std::string out = fmt::format("{:<22} {:<8} {:<40} {}\n", "RULE", "SEVERITY", "KINDS", "SUMMARY");
@@ -68,7 +115,7 @@ std::optional<std::string> format_rule_doc(std::string_view id) {
     out += " A portfolio rule: `answerlint audit` runs it over all answers at once.";
   }
   out += "\n\n";
-  out += rule->doc;
+  out += rule_documentation(*rule);
   if (!rule->options.empty()) {
     out += "\n\n## Defaults\n\n";
     for (const OptionSpec& option : rule->options) {

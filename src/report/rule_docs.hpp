@@ -8,6 +8,12 @@
 
 namespace answerlint {
 
+// A rule's Markdown documentation: its `doc`, then `## Example` and
+// `## Instead` built from its examples (with the configuration they are
+// linted with), so that the docs show exactly what a test runs. What
+// `explain` shows under its header, and SARIF's help text.
+std::string rule_documentation(const Rule& rule);
+
 // `answerlint rules`: one line per rule with the severity and kinds the
 // config gives it (before overrides), and its summary.
 std::string format_rule_list(const Config& config);

@@ -1,6 +1,7 @@
 #include "report/escape.hpp"
 #include "report/fingerprint.hpp"
 #include "report/reporter.hpp"
+#include "report/rule_docs.hpp"
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -62,7 +63,7 @@ Json builtin_descriptor(const Rule& rule) {
   if (rule.default_severity == Severity::off) {
     level["enabled"] = false;
   }
-  std::string help = rule.doc.empty() ? std::string(rule.summary) : std::string(rule.doc);
+  std::string help = rule.doc.empty() ? std::string(rule.summary) : rule_documentation(rule);
   return {{"id", rule.id},
           {"name", rule.id},
           {"shortDescription", text(rule.summary)},

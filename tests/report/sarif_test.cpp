@@ -1,6 +1,7 @@
 #include "report/ci_support.hpp"
 #include "report/fingerprint.hpp"
 #include "report/reporter.hpp"
+#include "report/rule_docs.hpp"
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
@@ -66,7 +67,11 @@ TEST(SarifFormat, EveryBuiltinRuleHasHelpAndADocLink) {
     EXPECT_EQ(rules[i]["id"], std::string(rule.id));
     EXPECT_EQ(rules[i]["shortDescription"]["text"], std::string(rule.summary));
     EXPECT_EQ(rules[i]["help"]["markdown"],
-              std::string(rule.doc.empty() ? rule.summary : rule.doc));
+              rule.doc.empty() ? std::string(rule.summary) : rule_documentation(rule));
+    // The examples live in their own fields: the help shows them all the same.
+    const std::string help = rules[i]["help"]["text"];
+    EXPECT_NE(help.find(rule.bad_example), std::string::npos) << rule.id;
+    EXPECT_NE(help.find(rule.good_example), std::string::npos) << rule.id;
     EXPECT_EQ(rules[i]["helpUri"], fmt::format("{}#{}", k_rules_doc_url, rule.id));
   }
 }

@@ -5,6 +5,7 @@
 #include "config/config.hpp"
 #include "error.hpp"
 #include "lint/runner.hpp"
+#include "report/rule_docs.hpp"
 
 #include <fmt/format.h>
 #include <gtest/gtest.h>
@@ -47,22 +48,6 @@ bool has_type(const OptionValue& value, OptionType type) {
   return false;
 }
 
-// The ```toml block of the doc's Example: the configuration the examples
-// are shown with (a rule whose defaults check nothing, like
-// required-sections, needs one; a rule type needs one to exist at all).
-std::string example_config(const Rule& rule) {
-  std::string_view doc = rule.doc;
-  std::size_t example = doc.find("## Example");
-  std::size_t open = doc.find("```toml\n", example);
-  if (example == std::string_view::npos || open == std::string_view::npos ||
-      open > doc.find("## Instead")) {
-    return {};
-  }
-  open += std::string_view("```toml\n").size();
-  std::size_t close = doc.find("\n```", open);
-  return std::string(doc.substr(open, close - open + 1));
-}
-
 // Lints one example as an answer of the rule's example kind, and returns the
 // findings of the rule (for a rule type: of the user rule its example config
 // defines).
@@ -72,7 +57,7 @@ std::vector<Finding> lint_example(const Rule& rule, std::string_view example) {
   if (kind != "answer") {
     config_text = fmt::format("[kinds]\n{} = [\"{}/**\"]\n\n", kind, kind);
   }
-  config_text += example_config(rule);
+  config_text += rule.example_config;
   auto config = load_config_text(config_text, k_fixture_dir / "registry" / "answerlint.toml");
   std::string path = fmt::format("{}/example.md", kind);
   std::vector<Finding> findings = lint_source(*config, path, path, example);
@@ -133,9 +118,14 @@ TEST(Registry, EveryRuleIsDocumented) {
     EXPECT_TRUE(is_known_kind(rule->example_kind)) << rule->example_kind;
     EXPECT_FALSE(rule->bad_example.empty());
     EXPECT_FALSE(rule->good_example.empty());
+    // The Example and Instead sections come from the examples, never from
+    // a copy of them in `doc` that could drift from what this test runs.
+    EXPECT_EQ(rule->doc.find("## Example"), std::string_view::npos);
+    EXPECT_EQ(rule->doc.find("## Instead"), std::string_view::npos);
+    const std::string documentation = rule_documentation(*rule);
     std::size_t previous = 0;
     for (std::string_view heading : k_doc_headings) {
-      std::size_t at = rule->doc.find(heading);
+      std::size_t at = documentation.find(heading);
       EXPECT_NE(at, std::string_view::npos) << "doc has no '" << heading << "'";
       EXPECT_GE(at, previous) << "'" << heading << "' is out of order";
       previous = at == std::string_view::npos ? previous : at;
