@@ -22,8 +22,9 @@ bool is_separator(char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == ',';
 }
 
-std::vector<std::string> split_rules(std::string_view text) {
-  std::vector<std::string> rules;
+// The ids in `text`, as views into it, so that each keeps its place.
+std::vector<std::string_view> split_rules(std::string_view text) {
+  std::vector<std::string_view> rules;
   std::size_t i = 0;
   while (i < text.size()) {
     while (i < text.size() && is_separator(text[i])) {
@@ -34,14 +35,19 @@ std::vector<std::string> split_rules(std::string_view text) {
       ++i;
     }
     if (i > begin) {
-      rules.emplace_back(text.substr(begin, i - begin));
+      rules.push_back(text.substr(begin, i - begin));
     }
   }
   return rules;
 }
 
+struct Comment {
+  Directive::Kind kind = Directive::Kind::disable;
+  std::vector<std::string_view> rules; // views into the comment's body
+};
+
 // The directive a comment's body holds, if any.
-std::optional<Directive> parse_comment(std::string_view body) {
+std::optional<Comment> parse_comment(std::string_view body) {
   std::size_t start = 0;
   while (start < body.size() && is_separator(body[start])) {
     ++start;
@@ -55,10 +61,7 @@ std::optional<Directive> parse_comment(std::string_view body) {
     if (!rest.empty() && !is_separator(rest.front())) {
       return std::nullopt; // "answerlint-disabled" is not a directive
     }
-    Directive directive;
-    directive.kind = kind;
-    directive.rules = split_rules(rest);
-    return directive;
+    return Comment{kind, split_rules(rest)};
   }
   return std::nullopt;
 }
@@ -73,9 +76,15 @@ void scan_directives(std::string_view source, std::size_t begin, std::size_t end
     const std::size_t body_begin = at + k_open.size();
     const std::size_t close = html.find(k_close, body_begin);
     const std::size_t body_end = close == std::string_view::npos ? html.size() : close;
-    if (auto directive = parse_comment(html.substr(body_begin, body_end - body_begin))) {
-      directive->line = cursor.at(begin + at).line;
-      out.push_back(std::move(*directive));
+    if (auto comment = parse_comment(html.substr(body_begin, body_end - body_begin))) {
+      Directive directive;
+      directive.kind = comment->kind;
+      directive.line = cursor.at(begin + at).line;
+      for (const std::string_view id : comment->rules) {
+        const auto offset = static_cast<std::size_t>(id.data() - source.data());
+        directive.rules.push_back({std::string(id), cursor.span(offset, offset + id.size())});
+      }
+      out.push_back(std::move(directive));
     }
     if (close == std::string_view::npos) {
       break;
@@ -100,8 +109,8 @@ index_directives(const std::vector<Directive>& directives) {
     if (directive.rules.empty()) {
       add(std::string());
     }
-    for (const std::string& rule : directive.rules) {
-      add(rule);
+    for (const RuleRef& rule : directive.rules) {
+      add(rule.id);
     }
   }
   return index;

@@ -14,6 +14,15 @@ namespace answerlint {
 
 enum class FrontMatterFormat { none, yaml, toml };
 
+// A rule id as a suppression names it, with where it is written: the id
+// inside a comment, or the front matter's list item.
+struct RuleRef {
+  std::string id;
+  Span span;
+
+  friend bool operator==(const RuleRef& ref, std::string_view id) { return ref.id == id; }
+};
+
 struct FrontMatterProblem {
   std::string message;
   Span span;
@@ -32,8 +41,8 @@ struct FrontMatter {
   std::optional<std::string> company;
   std::optional<std::string> id;
   std::vector<std::string> tags;
-  std::vector<std::string> disable; // answerlint.disable
-  std::optional<int> split_level;   // split_level, top level or under answerlint
+  std::vector<RuleRef> disable;   // answerlint.disable
+  std::optional<int> split_level; // split_level, top level or under answerlint
 
   // Unterminated block, syntax errors, not a mapping, a known key of the
   // wrong type. The document is still usable: the block is never prose.
@@ -105,8 +114,8 @@ struct CodeBlock {
 struct Directive {
   enum class Kind { disable, enable, disable_next_line };
   Kind kind = Kind::disable;
-  std::vector<std::string> rules;
-  int line = 0;
+  std::vector<RuleRef> rules;
+  int line = 0; // of the comment's start
 };
 
 // The directives that name one rule (or, under "", that name none), so that

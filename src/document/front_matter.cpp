@@ -158,9 +158,9 @@ std::optional<std::string>* string_field(FrontMatter& out, std::string_view key)
 
 // ---- YAML -----------------------------------------------------------------
 
-// A key's bytes: its scalar, or its quotes and what they hold.
-Span yaml_key_span(const Reader& reader, const YAML::Node& key) {
-  const YAML::Mark mark = key.Mark();
+// A scalar's bytes (a key's, a list item's): as written, quotes included.
+Span yaml_scalar_span(const Reader& reader, const YAML::Node& scalar) {
+  const YAML::Mark mark = scalar.Mark();
   const std::size_t begin =
       reader.content_begin() + (mark.pos > 0 ? static_cast<std::size_t>(mark.pos) : 0);
   const std::string_view source = reader.source();
@@ -168,7 +168,7 @@ Span yaml_key_span(const Reader& reader, const YAML::Node& key) {
   while (line_end < source.size() && source[line_end] != '\n' && source[line_end] != '\r') {
     ++line_end;
   }
-  std::size_t end = std::min(begin + key.Scalar().size(), line_end);
+  std::size_t end = std::min(begin + scalar.Scalar().size(), line_end);
   if (begin < line_end && (source[begin] == '"' || source[begin] == '\'')) {
     const std::size_t close = source.find(source[begin], begin + 1);
     end = close < line_end ? close + 1 : line_end;
@@ -177,12 +177,13 @@ Span yaml_key_span(const Reader& reader, const YAML::Node& key) {
 }
 
 // A scalar is one entry; a null is none; anything else is the wrong type.
-bool yaml_string_list(const YAML::Node& node, std::vector<std::string>& out) {
+// `add` gets each entry's node.
+template <typename Add> bool yaml_string_list(const YAML::Node& node, const Add& add) {
   if (node.IsNull()) {
     return true;
   }
   if (node.IsScalar()) {
-    out.push_back(node.Scalar());
+    add(node);
     return true;
   }
   if (!node.IsSequence()) {
@@ -191,12 +192,24 @@ bool yaml_string_list(const YAML::Node& node, std::vector<std::string>& out) {
   bool all_strings = true;
   for (const auto& item : node) {
     if (item.IsScalar()) {
-      out.push_back(item.Scalar());
+      add(item);
     } else {
       all_strings = false;
     }
   }
   return all_strings;
+}
+
+bool yaml_tag_list(FrontMatter& out, const YAML::Node& node) {
+  return yaml_string_list(node,
+                          [&out](const YAML::Node& item) { out.tags.push_back(item.Scalar()); });
+}
+
+// `answerlint.disable`: each id with where it is written.
+bool yaml_rule_list(Reader& reader, const YAML::Node& node) {
+  return yaml_string_list(node, [&reader](const YAML::Node& item) {
+    reader.out().disable.push_back({item.Scalar(), yaml_scalar_span(reader, item)});
+  });
 }
 
 void yaml_split_level(Reader& reader, const YAML::Node& value, std::string_view name, Span where) {
@@ -224,8 +237,8 @@ void yaml_settings(Reader& reader, const YAML::Node& value, Span where) {
       continue;
     }
     const std::string& name = it->first.Scalar();
-    const Span key_span = yaml_key_span(reader, it->first);
-    if (name == "disable" && !yaml_string_list(it->second, reader.out().disable)) {
+    const Span key_span = yaml_scalar_span(reader, it->first);
+    if (name == "disable" && !yaml_rule_list(reader, it->second)) {
       reader.wrong_type("answerlint.disable", k_a_string_list, key_span);
     } else if (name == "split_level") {
       yaml_split_level(reader, it->second, "answerlint.split_level", key_span);
@@ -242,7 +255,7 @@ void yaml_value(Reader& reader, const std::string& key, const YAML::Node& value,
       reader.wrong_type(key, k_a_string, where);
     }
   } else if (key == "tags") {
-    if (!yaml_string_list(value, out.tags)) {
+    if (!yaml_tag_list(out, value)) {
       reader.wrong_type(key, k_a_string_list, where);
     }
   } else if (key == "answerlint") {
@@ -276,7 +289,7 @@ void read_yaml_mapping(Reader& reader, const YAML::Node& root) {
       continue;
     }
     const std::string& key = it->first.Scalar();
-    const Span key_span = yaml_key_span(reader, it->first);
+    const Span key_span = yaml_scalar_span(reader, it->first);
     reader.out().keys.emplace(key, key_span);
     yaml_value(reader, key, it->second, key_span);
   }
@@ -308,9 +321,11 @@ Span toml_span(const Reader& reader, const toml::source_region& region) {
   return reader.span(begin, end);
 }
 
-bool toml_string_list(const toml::node& node, std::vector<std::string>& out) {
+// A string is one entry; anything but a list of strings is the wrong type.
+// `add` gets each entry.
+template <typename Add> bool toml_string_list(const toml::node& node, const Add& add) {
   if (const auto* text = node.as_string()) {
-    out.push_back(text->get());
+    add(*text);
     return true;
   }
   const auto* array = node.as_array();
@@ -320,12 +335,24 @@ bool toml_string_list(const toml::node& node, std::vector<std::string>& out) {
   bool all_strings = true;
   for (const auto& item : *array) {
     if (const auto* text = item.as_string()) {
-      out.push_back(text->get());
+      add(*text);
     } else {
       all_strings = false;
     }
   }
   return all_strings;
+}
+
+bool toml_tag_list(FrontMatter& out, const toml::node& node) {
+  return toml_string_list(
+      node, [&out](const toml::value<std::string>& item) { out.tags.push_back(item.get()); });
+}
+
+// `answerlint.disable`: each id with where it is written.
+bool toml_rule_list(Reader& reader, const toml::node& node) {
+  return toml_string_list(node, [&reader](const toml::value<std::string>& item) {
+    reader.out().disable.push_back({item.get(), toml_span(reader, item.source())});
+  });
 }
 
 void toml_split_level(Reader& reader, const toml::node& value, std::string_view name, Span where) {
@@ -345,7 +372,7 @@ void toml_settings(Reader& reader, const toml::node& value, Span where) {
   }
   for (auto&& [key, item] : *table) {
     const Span key_span = toml_span(reader, key.source());
-    if (key.str() == "disable" && !toml_string_list(item, reader.out().disable)) {
+    if (key.str() == "disable" && !toml_rule_list(reader, item)) {
       reader.wrong_type("answerlint.disable", k_a_string_list, key_span);
     } else if (key.str() == "split_level") {
       toml_split_level(reader, item, "answerlint.split_level", key_span);
@@ -362,7 +389,7 @@ void toml_value(Reader& reader, std::string_view key, const toml::node& value, S
       reader.wrong_type(key, k_a_string, where);
     }
   } else if (key == "tags") {
-    if (!toml_string_list(value, out.tags)) {
+    if (!toml_tag_list(out, value)) {
       reader.wrong_type(key, k_a_string_list, where);
     }
   } else if (key == "answerlint") {

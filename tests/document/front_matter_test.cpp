@@ -14,6 +14,14 @@ Document parse(const std::string& source, int split_level = 0) {
   return parse_document(source, options);
 }
 
+std::vector<std::string> ids(const std::vector<RuleRef>& rules) {
+  std::vector<std::string> out;
+  for (const RuleRef& rule : rules) {
+    out.push_back(rule.id);
+  }
+  return out;
+}
+
 void expect_span(const Span& span, int line, int column, int end_line, int end_column) {
   EXPECT_EQ(span.line, line);
   EXPECT_EQ(span.column, column);
@@ -52,7 +60,9 @@ TEST(DocumentFrontMatter, YamlKeysAndTypedValues) {
   EXPECT_EQ(fm.company, "Acme");
   EXPECT_EQ(fm.id, "db-choice");
   EXPECT_EQ(fm.tags, (std::vector<std::string>{"databases", "sql"}));
-  EXPECT_EQ(fm.disable, (std::vector<std::string>{"length", "spelling"}));
+  EXPECT_EQ(ids(fm.disable), (std::vector<std::string>{"length", "spelling"}));
+  expect_span(fm.disable[0].span, 8, 13, 8, 19);
+  expect_span(fm.disable[1].span, 8, 21, 8, 29);
   EXPECT_FALSE(fm.split_level.has_value());
   ASSERT_EQ(fm.keys.size(), 6U);
   expect_span(fm.keys.at("question"), 2, 1, 2, 9);
@@ -114,6 +124,36 @@ TEST(DocumentFrontMatter, YamlWithBomAndCrlf) {
   EXPECT_EQ(doc.body_begin, source.find("Hi."));
 }
 
+TEST(DocumentFrontMatter, YamlDisableItemsPointAtThemselves) {
+  const std::string block = "---\n"
+                            "answerlint:\n"
+                            "  disable:\n"
+                            "    - length\n"
+                            "    - \"sp\xC3\xA9lling\"\n"
+                            "---\n";
+  const Document listed = parse(block);
+  EXPECT_TRUE(listed.front_matter.problems.empty());
+  ASSERT_EQ(ids(listed.front_matter.disable),
+            (std::vector<std::string>{"length", "sp\xC3\xA9lling"}));
+  expect_span(listed.front_matter.disable[0].span, 4, 7, 4, 13);
+  expect_span(listed.front_matter.disable[1].span, 5, 7, 5, 17); // quotes included
+
+  const Document scalar = parse("---\nanswerlint: {disable: length}\n---\n");
+  ASSERT_EQ(ids(scalar.front_matter.disable), (std::vector<std::string>{"length"}));
+  expect_span(scalar.front_matter.disable[0].span, 2, 23, 2, 29);
+}
+
+TEST(DocumentFrontMatter, TomlInlineTableDisableItems) {
+  const std::string source = "+++\n"
+                             "answerlint = { disable = [\"length\", \"fist-person\"] }\n"
+                             "+++\n";
+  const Document doc = parse(source);
+  EXPECT_TRUE(doc.front_matter.problems.empty());
+  ASSERT_EQ(ids(doc.front_matter.disable), (std::vector<std::string>{"length", "fist-person"}));
+  expect_span(doc.front_matter.disable[0].span, 2, 27, 2, 35);
+  expect_span(doc.front_matter.disable[1].span, 2, 37, 2, 50);
+}
+
 TEST(DocumentFrontMatter, TomlKeysAndTypedValues) {
   const std::string source = "+++\n"
                              "question = \"Design a URL shortener\"\n"
@@ -129,7 +169,8 @@ TEST(DocumentFrontMatter, TomlKeysAndTypedValues) {
   EXPECT_TRUE(fm.problems.empty());
   EXPECT_EQ(fm.question, "Design a URL shortener");
   EXPECT_EQ(fm.tags, (std::vector<std::string>{"system-design"}));
-  EXPECT_EQ(fm.disable, (std::vector<std::string>{"length"}));
+  EXPECT_EQ(ids(fm.disable), (std::vector<std::string>{"length"}));
+  expect_span(fm.disable[0].span, 6, 12, 6, 20); // the string, quotes included
   EXPECT_EQ(fm.split_level, 0);
   expect_span(fm.span, 1, 1, 7, 4);
   expect_span(fm.keys.at("question"), 2, 1, 2, 9);
@@ -239,7 +280,8 @@ TEST(DocumentFrontMatter, TomlKnownKeysOfTheWrongType) {
   EXPECT_EQ(problems[1].message, "front matter `question` must be a string");
   expect_span(problems[1].span, 2, 1, 2, 9);
   EXPECT_EQ(problems[2].message, "front matter `split_level` must be an integer from 0 to 6");
-  EXPECT_EQ(doc.front_matter.disable, (std::vector<std::string>{"a"}));
+  EXPECT_EQ(ids(doc.front_matter.disable), (std::vector<std::string>{"a"}));
+  expect_span(doc.front_matter.disable[0].span, 5, 12, 5, 15);
   EXPECT_FALSE(doc.front_matter.question.has_value());
 }
 

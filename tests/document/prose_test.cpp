@@ -22,6 +22,14 @@ std::vector<std::string> word_texts(const Document& doc) {
   return texts;
 }
 
+std::vector<std::string> ids(const std::vector<RuleRef>& rules) {
+  std::vector<std::string> out;
+  for (const RuleRef& rule : rules) {
+    out.push_back(rule.id);
+  }
+  return out;
+}
+
 void expect_span(const Span& span, int line, int column, int end_line, int end_column) {
   EXPECT_EQ(span.line, line);
   EXPECT_EQ(span.column, column);
@@ -216,15 +224,38 @@ TEST(DocumentDirectives, CommentsInHtmlBlocksAndInline) {
   const Document doc = parse(source);
   ASSERT_EQ(doc.directives.size(), 3U);
   EXPECT_EQ(doc.directives[0].kind, Directive::Kind::disable);
-  EXPECT_EQ(doc.directives[0].rules, (std::vector<std::string>{"length", "spelling"}));
+  EXPECT_EQ(ids(doc.directives[0].rules), (std::vector<std::string>{"length", "spelling"}));
+  expect_span(doc.directives[0].rules[0].span, 1, 25, 1, 31);
+  expect_span(doc.directives[0].rules[1].span, 1, 33, 1, 41);
   EXPECT_EQ(doc.directives[0].line, 1);
   EXPECT_EQ(doc.directives[1].kind, Directive::Kind::disable_next_line);
-  EXPECT_EQ(doc.directives[1].rules, (std::vector<std::string>{"cliches"}));
+  EXPECT_EQ(ids(doc.directives[1].rules), (std::vector<std::string>{"cliches"}));
+  expect_span(doc.directives[1].rules[0].span, 3, 40, 3, 47);
   EXPECT_EQ(doc.directives[1].line, 3);
   EXPECT_EQ(doc.directives[2].kind, Directive::Kind::enable);
   EXPECT_TRUE(doc.directives[2].rules.empty());
   EXPECT_EQ(doc.directives[2].line, 5);
   EXPECT_EQ(word_texts(doc), (std::vector<std::string>{"Text", "here"}));
+}
+
+TEST(DocumentDirectives, EachIdKnowsItsLineAndColumnInCharacters) {
+  // A comment over several lines keeps the line it starts on (suppression
+  // counts from there), while each id points where it is written.
+  const std::string source = "Caf\xC3\xA9 \xE2\x80\x94 <!-- answerlint-disable fist-person -->\n"
+                             "\n"
+                             "<!-- answerlint-disable\n"
+                             "     length,\tspelling -->\n";
+  const Document doc = parse(source);
+  ASSERT_EQ(doc.directives.size(), 2U);
+  ASSERT_EQ(doc.directives[0].rules.size(), 1U);
+  const RuleRef& typo = doc.directives[0].rules[0];
+  EXPECT_EQ(typo.id, "fist-person");
+  expect_span(typo.span, 1, 32, 1, 43); // "Café — " is 7 characters, 10 bytes
+  EXPECT_EQ(source.substr(typo.span.begin, typo.span.end - typo.span.begin), "fist-person");
+  EXPECT_EQ(doc.directives[1].line, 3);
+  ASSERT_EQ(doc.directives[1].rules.size(), 2U);
+  expect_span(doc.directives[1].rules[0].span, 4, 6, 4, 12);
+  expect_span(doc.directives[1].rules[1].span, 4, 14, 4, 22);
 }
 
 TEST(DocumentDirectives, InsideCodeIsNotADirective) {

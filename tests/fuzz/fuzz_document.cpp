@@ -95,6 +95,19 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     for (std::size_t i = 1; i < doc.directives.size(); ++i) {
       require(doc.directives[i - 1].line <= doc.directives[i].line);
     }
+    // unknown-rule-id points at the id itself, on or after its comment's line.
+    for (const auto& directive : doc.directives) {
+      for (const auto& rule : directive.rules) {
+        check_span(doc, rule.span);
+        require(rule.span.line >= directive.line);
+        require(doc.source.substr(rule.span.begin, rule.span.end - rule.span.begin) == rule.id);
+      }
+    }
+    for (const auto& rule : doc.front_matter.disable) {
+      check_span(doc, rule.span);
+      const auto& block = doc.front_matter.span;
+      require(rule.span.begin >= block.begin && rule.span.end <= block.end);
+    }
     check_suppression(doc);
   }
   return 0;
