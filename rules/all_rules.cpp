@@ -22,6 +22,7 @@ extern const Rule k_sentence_length;
 extern const Rule k_spelling;
 extern const Rule k_tools_named;
 extern const Rule k_tradeoffs;
+extern const Rule k_unknown_rule_id;
 } // namespace rules
 
 namespace audit {
@@ -49,6 +50,7 @@ const Rule* const k_all_rules[] = {
     &rules::k_spelling,
     &rules::k_tools_named,
     &rules::k_tradeoffs,
+    &rules::k_unknown_rule_id,
 };
 
 // Run by `audit` over the whole portfolio (src/audit/); sorted by id.

@@ -6,7 +6,6 @@
 #include <fmt/ranges.h>
 
 #include <algorithm>
-#include <numeric>
 
 namespace answerlint::rules {
 namespace {
@@ -64,37 +63,15 @@ std::string missing_key_message(const FrontMatter& front_matter, std::string_vie
                      key, key, advice.example, advice.reason);
 }
 
-std::size_t edit_distance(std::string_view a, std::string_view b) {
-  std::vector<std::size_t> row(b.size() + 1);
-  std::iota(row.begin(), row.end(), std::size_t{0});
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    std::size_t diagonal = row[0];
-    row[0] = i;
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      std::size_t above = row[j];
-      std::size_t cost = ascii_lower(a[i - 1]) == ascii_lower(b[j - 1]) ? 0 : 1;
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + cost});
-      diagonal = above;
-    }
-  }
-  return row[b.size()];
-}
-
 std::string unknown_kind_message(std::string_view kind) {
-  std::string_view closest;
-  std::size_t best = 4; // further than this is a different word, not a typo
-  for (std::string_view known : k_kinds) {
-    if (std::size_t distance = edit_distance(kind, known); distance < best) {
-      best = distance;
-      closest = known;
-    }
-  }
+  // Further than this is a different word, not a typo.
+  const std::string_view nearest = closest(kind, k_kinds, 4);
   std::string known = fmt::format("{}", fmt::join(k_kinds, ", "));
-  if (closest.empty()) {
+  if (nearest.empty()) {
     return fmt::format("kind '{}' is not a known kind: use one of {}", kind, known);
   }
   return fmt::format("kind '{}' is not a known kind: did you mean '{}'? Use one of {}", kind,
-                     closest, known);
+                     nearest, known);
 }
 
 Span first_line_of(const Document& doc, const Span& block) {

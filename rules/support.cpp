@@ -8,6 +8,8 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <numeric>
+#include <vector>
 
 namespace answerlint::rules {
 namespace {
@@ -52,6 +54,19 @@ bool encloses(const Document& doc, int outer, const Section& inner) {
     }
   }
   return false;
+}
+
+template <typename Candidates>
+std::string_view nearest(std::string_view word, const Candidates& candidates, std::size_t limit) {
+  std::string_view found;
+  std::size_t best = limit;
+  for (std::string_view candidate : candidates) {
+    if (const std::size_t distance = edit_distance(word, candidate); distance < best) {
+      best = distance;
+      found = candidate;
+    }
+  }
+  return found;
 }
 
 RE2::Options regex_options() {
@@ -135,6 +150,32 @@ std::string replace_all(std::string text, std::string_view from, std::string_vie
     text.replace(pos, from.size(), to);
   }
   return text;
+}
+
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+  std::vector<std::size_t> row(b.size() + 1);
+  std::iota(row.begin(), row.end(), std::size_t{0});
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    std::size_t diagonal = row[0];
+    row[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      std::size_t above = row[j];
+      std::size_t cost = ascii_lower(a[i - 1]) == ascii_lower(b[j - 1]) ? 0 : 1;
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + cost});
+      diagonal = above;
+    }
+  }
+  return row[b.size()];
+}
+
+std::string_view closest(std::string_view word, std::span<const std::string_view> candidates,
+                         std::size_t limit) {
+  return nearest(word, candidates, limit);
+}
+
+std::string_view closest(std::string_view word, std::span<const std::string> candidates,
+                         std::size_t limit) {
+  return nearest(word, candidates, limit);
 }
 
 void require_at_least(const Options& options, std::string_view name, std::int64_t min) {

@@ -11,6 +11,7 @@
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -37,6 +38,15 @@ bool is_ascii_word_char(char c);
 char ascii_lower(char c);
 bool iequals(std::string_view a, std::string_view b);
 std::string replace_all(std::string text, std::string_view from, std::string_view to);
+
+// Levenshtein distance, ASCII letters compared case-insensitively.
+std::size_t edit_distance(std::string_view a, std::string_view b);
+// For "did you mean": the candidate nearest `word` when it is fewer than
+// `limit` edits away (the first of equals), else empty.
+std::string_view closest(std::string_view word, std::span<const std::string_view> candidates,
+                         std::size_t limit);
+std::string_view closest(std::string_view word, std::span<const std::string> candidates,
+                         std::size_t limit);
 
 // For prepare(): throws answerlint::Error when an integer option is below `min`.
 void require_at_least(const Options& options, std::string_view name, std::int64_t min);

@@ -68,6 +68,30 @@ std::string read_config_file(const fs::path& file) {
   return text;
 }
 
+std::vector<std::string> rule_ids_of(const Config& config) {
+  std::set<std::string, std::less<>> ids;
+  for (const auto list : {all_rules(), portfolio_rules()}) {
+    for (const Rule* rule : list) {
+      ids.emplace(rule->id);
+    }
+  }
+  for (const auto& entry : config.rules) {
+    ids.insert(entry.first);
+  }
+  for (const Override& entry : config.overrides) {
+    for (const auto& rule : entry.rules) {
+      ids.insert(rule.first);
+    }
+  }
+  return {ids.begin(), ids.end()};
+}
+
+// What every loader does once the layers are read.
+void finish(Config& config) {
+  config.digest = config_detail::compute_digest(config);
+  config.rule_ids = rule_ids_of(config);
+}
+
 } // namespace
 
 bool is_known_kind(std::string_view kind) {
@@ -156,7 +180,7 @@ std::unique_ptr<Config> load_config_text(std::string_view text, const fs::path& 
   config->path = file;
   config->base_dir = file.parent_path();
   config_detail::load_layers(*config, text, file.string(), file, false);
-  config->digest = config_detail::compute_digest(*config);
+  finish(*config);
   return config;
 }
 
@@ -173,7 +197,7 @@ std::unique_ptr<Config> builtin_config(const fs::path& base_dir) {
   auto config = new_config();
   config->base_dir = base_dir;
   config_detail::load_layers(*config, *text, fmt::format("builtin:{}", k_preset), {}, true);
-  config->digest = config_detail::compute_digest(*config);
+  finish(*config);
   return config;
 }
 

@@ -58,6 +58,10 @@ public:
   std::map<std::string, RulePatch, std::less<>> rules;          // merged base settings
   std::vector<Override> overrides;
   std::string digest; // a hash of everything above, for the cache
+  // Every rule id a suppression may name, sorted: the builtin and portfolio
+  // rules and those the layers define (at the top or in an override), off
+  // or not.
+  std::vector<std::string> rule_ids;
 
   // `relative_path` is relative to base_dir, '/'-separated.
   bool selects(std::string_view relative_path) const; // include and not exclude

@@ -72,6 +72,9 @@ struct RuleContext {
   std::string_view kind;
   const Options& options;
   const void* prepared; // what Rule::prepare built from the options, or null
+  // Every rule id of the configuration, sorted: builtin, portfolio and
+  // user-defined rules, whether on or off (Config::rule_ids).
+  std::span<const std::string> rule_ids;
 };
 
 using CheckFn = void (*)(const RuleContext& context, std::vector<Hit>& hits);

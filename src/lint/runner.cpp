@@ -88,8 +88,8 @@ std::vector<Finding> lint_source(const Config& config, const ParseOptions& parse
   };
   for (std::size_t i = 0; i < doc.answers.size(); ++i) {
     for (const ActiveRule& rule : *rules) {
-      RuleContext context{doc, doc.answers[i], static_cast<int>(i), kind, rule.options,
-                          rule.prepared.get()};
+      RuleContext context{doc,          doc.answers[i],      static_cast<int>(i), kind,
+                          rule.options, rule.prepared.get(), config.rule_ids};
       hits.clear();
       run_rule(context, rule, hits);
       for (Hit& hit : hits) {

@@ -171,6 +171,32 @@ TEST_F(Cli, FrontMatterDisable) {
   EXPECT_EQ(run.out.find("required-sections"), std::string::npos);
 }
 
+TEST_F(Cli, UnknownRuleIdInASuppressionIsAWarningAtTheId) {
+  std::string text(k_good);
+  text.insert(text.find("---\n", 4), "answerlint:\n  disable: [fist-person]\n");
+  write("stories/a.md", text);
+  auto run = run_answerlint("check --format json", root());
+  EXPECT_EQ(run.exit_code, 0) << run.out << run.err; // a warning
+  auto json = nlohmann::json::parse(run.out);
+  ASSERT_EQ(json["findings"].size(), 1U) << run.out;
+  const auto& finding = json["findings"][0];
+  EXPECT_EQ(finding["rule"], "unknown-rule-id");
+  EXPECT_EQ(finding["severity"], "warning");
+  EXPECT_EQ(finding["message"], "'fist-person' is not a rule id; did you mean 'first-person'? "
+                                "(answerlint explain --all lists them)");
+  EXPECT_EQ(finding["line"], 4); // "  disable: [fist-person]"
+  EXPECT_EQ(finding["column"], 13);
+  EXPECT_EQ(finding["end_line"], 4);
+  EXPECT_EQ(finding["end_column"], 24);
+  // Like any rule: an error when the config says so.
+  write("answerlint.toml",
+        std::string(k_config) + "[rules.unknown-rule-id]\nseverity = \"error\"\n");
+  run = run_answerlint("check --format concise", root());
+  EXPECT_EQ(run.exit_code, 1) << run.out;
+  EXPECT_NE(run.out.find("stories/a.md:4:13: error[unknown-rule-id]"), std::string::npos)
+      << run.out;
+}
+
 TEST_F(Cli, ConfigMistakeNamesFileLineAndColumn) {
   write("answerlint.toml", "[rules.length]\nmax_words = \"many\"\n");
   write("stories/fix.md", k_good);

@@ -271,6 +271,35 @@ severity = "info"
   EXPECT_EQ(back->severity, Severity::error);
 }
 
+TEST(Config, RuleIdsAreEveryRuleTheConfigKnowsOnOrOff) {
+  TempDir dir;
+  dir.write("base.toml", "[rules.from-base]\ntype = \"avoid-phrases\"\nterms = [\"x\"]\n");
+  const auto config = load_config(dir.write("answerlint.toml", R"(extends = ["base.toml"]
+[rules.spelling]
+severity = "off"
+[rules.my-buzzwords]
+type = "avoid-phrases"
+terms = ["synergy"]
+[[overrides]]
+kinds = ["behavioral"]
+[overrides.rules.story-words]
+type = "required-terms"
+terms = ["I"]
+)"));
+  const std::vector<std::string>& ids = config->rule_ids;
+  EXPECT_TRUE(std::is_sorted(ids.begin(), ids.end()));
+  EXPECT_EQ(std::adjacent_find(ids.begin(), ids.end()), ids.end());
+  for (std::string_view id : {"spelling", "length", "unknown-rule-id", "story-reuse",
+                              "my-buzzwords", "from-base", "story-words"}) {
+    EXPECT_TRUE(std::binary_search(ids.begin(), ids.end(), id)) << id;
+  }
+  // Rule types are not rules: a suppression cannot name one.
+  EXPECT_FALSE(std::binary_search(ids.begin(), ids.end(), std::string_view("avoid-phrases")));
+  EXPECT_EQ(ids.size(), all_rules().size() + portfolio_rules().size() + 3);
+  EXPECT_EQ(builtin_config("project")->rule_ids.size(),
+            all_rules().size() + portfolio_rules().size());
+}
+
 TEST(Config, UserDefinedRuleWithAType) {
   const auto config = load(R"([rules.avoid-buzzwords]
 type = "avoid-phrases"

@@ -70,7 +70,8 @@ void check_rule(std::string_view tag, std::string_view code, std::string_view pr
   std::vector<answerlint::Hit> hits;
   for (std::size_t i = 0; i < doc.answers.size(); ++i) {
     const answerlint::RuleContext context{doc,         doc.answers[i], static_cast<int>(i),
-                                          "technical", rule.options,   rule.prepared.get()};
+                                          "technical", rule.options,   rule.prepared.get(),
+                                          {}};
     rule.rule->check(context, hits);
   }
   for (const answerlint::Hit& hit : hits) {

@@ -191,6 +191,11 @@ TEST_F(Hardening, UnknownRuleIdsInAnAnswerSuppressNothing) {
   EXPECT_EQ(run.exit_code, 1) << run.err;
   EXPECT_NE(run.out.find(at("fm.md", 6, 1, "placeholders")), std::string::npos) << run.out;
   EXPECT_NE(run.out.find(at("comment.md", 2, 1, "placeholders")), std::string::npos) << run.out;
+  // ...and say so, at the id.
+  EXPECT_NE(run.out.find(at("fm.md", 4, 13, "unknown-rule-id", "warning")), std::string::npos)
+      << run.out;
+  EXPECT_NE(run.out.find(at("comment.md", 1, 25, "unknown-rule-id", "warning")), std::string::npos)
+      << run.out;
   const RunResult explain = exec("explain no-such-rule");
   EXPECT_EQ(explain.exit_code, 2);
   EXPECT_NE(explain.err.find("unknown rule 'no-such-rule'"), std::string::npos) << explain.err;
