@@ -170,6 +170,22 @@ def staged_repo():
     return repo
 
 
+def staged_target(repo):
+    """The staged answer's path."""
+    names = subprocess.run(["git", "diff", "--cached", "--name-only"], cwd=repo, env=GIT_ENV,
+                           check=True, capture_output=True, text=True).stdout.split()
+    return os.path.join(repo, names[0])
+
+
+def edit_and_stage(target, counter=[0]):
+    """A new line in the staged answer, staged: its blob is new to the cache,
+    as in a real commit."""
+    counter[0] += 1
+    with open(target, "a", encoding="utf-8") as out:
+        out.write(f"\nOn run {counter[0]} the p95 fell from {counter[0] + 300} ms to 90 ms.\n")
+    subprocess.run(["git", "add", target], cwd=os.path.dirname(target), env=GIT_ENV, check=True)
+
+
 def mb(n):
     return n / 1e6
 
@@ -222,6 +238,11 @@ def main():
                          ok=(0,))
     staged_plain = median_of([ANSWERLINT, "check", "--staged", "--no-cache"], repo, LINT_ENV,
                              FAST_RUNS)
+    # The cache as earlier runs leave it: results and the spelling memo.
+    run_once([ANSWERLINT, "check", "-q", "."], repo, LINT_ENV)
+    target = staged_target(repo)
+    staged_new = median_of([ANSWERLINT, "check", "--staged"], repo, LINT_ENV, FAST_RUNS,
+                           before=lambda: edit_and_stage(target))
     staged_cached = median_of([ANSWERLINT, "check", "--staged"], repo, LINT_ENV, FAST_RUNS)
 
     print()
@@ -230,6 +251,7 @@ def main():
         print(f"{name:44}{seconds:>9.3f}s{mb(size) / seconds:>9.1f}{cpu:>9.3f}s")
     print(f"{'git diff --cached --name-only (5,000 files)':44}{git_diff * 1000:>8.1f}ms")
     print(f"{'answerlint check --staged --no-cache':44}{staged_plain * 1000:>8.1f}ms")
+    print(f"{'answerlint check --staged, new answer':44}{staged_new * 1000:>8.1f}ms")
     print(f"{'answerlint check --staged (warm cache)':44}{staged_cached * 1000:>8.1f}ms")
     print(f"{'peak memory, check --no-cache':44}{memory_plain:>8.1f} MiB")
     print(f"{'peak memory, check (cold cache)':44}{memory_cold:>8.1f} MiB")
@@ -249,7 +271,8 @@ def main():
     peak = max(memory_plain, memory_cold)
     print(f"  {peak:6.1f} MiB peak memory; target < 100 MB (95.4 MiB): "
           f"{verdict(peak * 1024 * 1024 < 100e6)}")
-    for name, seconds in (("--no-cache", staged_plain), ("warm cache", staged_cached)):
+    for name, seconds in (("--no-cache", staged_plain), ("new answer", staged_new),
+                          ("warm cache", staged_cached)):
         ratio = seconds / git_diff
         print(f"  {ratio:6.1f}x git diff --cached --name-only, one staged answer ({name}); "
               f"target <= 3x: {verdict(ratio <= 3)}")
