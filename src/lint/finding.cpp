@@ -9,23 +9,27 @@ bool finding_less(const Finding& a, const Finding& b) {
          std::tie(b.path, b.span.line, b.span.column, b.rule, b.message);
 }
 
-Summary Report::summary() const {
-  Summary summary;
+void Summary::add(std::span<const Finding> findings) {
   for (const Finding& finding : findings) {
     switch (finding.severity) {
     case Severity::error:
-      ++summary.error;
+      ++error;
       break;
     case Severity::warning:
-      ++summary.warning;
+      ++warning;
       break;
     case Severity::info:
-      ++summary.info;
+      ++info;
       break;
     case Severity::off:
       break;
     }
   }
+}
+
+Summary Report::summary() const {
+  Summary summary;
+  summary.add(findings);
   return summary;
 }
 

@@ -7,6 +7,7 @@
 
 #include <cstddef>
 #include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -57,8 +58,13 @@ struct Summary {
   int error = 0;
   int warning = 0;
   int info = 0;
+
+  // Counts `findings` in, by severity.
+  void add(std::span<const Finding> findings);
 };
 
+// What a run found. A streamed run (run_check with a sink) hands each file's
+// findings to its sink and keeps none here; a collected one holds them all.
 struct Report {
   std::vector<Finding> findings;
   int files_checked = 0;
@@ -66,7 +72,7 @@ struct Report {
   std::vector<std::string> notices; // skipped files and the like, for stderr
   std::vector<std::string> errors;  // files that could not be read: exit code 2
 
-  Summary summary() const;
+  Summary summary() const; // of `findings`
 };
 
 } // namespace answerlint

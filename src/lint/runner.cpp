@@ -4,11 +4,11 @@
 #include "git/object_id.hpp"
 #include "lint/cache.hpp"
 #include "lint/file_walk.hpp"
+#include "lint/ordered_pool.hpp"
 #include "lint/progress.hpp"
 #include "lint/suppression.hpp"
 
 #include <algorithm>
-#include <atomic>
 #include <fmt/format.h>
 #include <memory>
 #if defined(__GLIBC__)
@@ -193,9 +193,51 @@ std::unique_ptr<ResultCache> open_cache(const Config& config, const RunOptions& 
   return ResultCache::open(dir, config);
 }
 
+// Hands the files' outcomes over in order. Files with the same display path
+// (never seen, but nothing forbids it) are merged first, as one sorted list.
+class Handover {
+public:
+  Handover(const std::vector<WalkedFile>& files, const FindingSink& sink, Report& report)
+      : m_files(files), m_sink(sink), m_report(report) {}
+
+  void take(std::size_t index, Outcome& out) {
+    m_report.files_checked += out.checked ? 1 : 0;
+    m_report.files_read += out.read ? 1 : 0;
+    if (!out.notice.empty()) {
+      m_report.notices.push_back(std::move(out.notice));
+    }
+    if (!out.error.empty()) {
+      m_report.errors.push_back(std::move(out.error));
+    }
+    if (m_pending.empty()) {
+      m_pending = std::move(out.findings);
+    } else {
+      std::move(out.findings.begin(), out.findings.end(), std::back_inserter(m_pending));
+    }
+    out = Outcome{}; // the slot is reused for a file `window` places on
+    const std::string& path = m_files[index].display;
+    if (index + 1 < m_files.size() && m_files[index + 1].display == path) {
+      return;
+    }
+    // Each file's findings come sorted: checked in linear time, not assumed.
+    if (!std::is_sorted(m_pending.begin(), m_pending.end(), finding_less)) {
+      std::stable_sort(m_pending.begin(), m_pending.end(), finding_less);
+    }
+    std::vector<Finding> findings = std::move(m_pending);
+    m_pending = {};
+    m_sink(path, std::move(findings));
+  }
+
+private:
+  const std::vector<WalkedFile>& m_files;
+  const FindingSink& m_sink;
+  Report& m_report;
+  std::vector<Finding> m_pending;
+};
+
 } // namespace
 
-Report run_check(const Config& config, const RunOptions& options) {
+Report run_check(const Config& config, const RunOptions& options, const FindingSink& sink) {
   std::unique_ptr<ResultCache> cache = open_cache(config, options);
   Selection selection = options.selection;
   CachedBlobs cached;
@@ -214,74 +256,70 @@ Report run_check(const Config& config, const RunOptions& options) {
   }
   std::vector<WalkedFile> files = select_answers(config, selection);
   unsigned threads = options.threads != 0 ? options.threads : std::thread::hardware_concurrency();
-  threads = std::clamp<unsigned>(threads, 1, static_cast<unsigned>(std::max<std::size_t>(files.size(), 1)));
+  threads = std::clamp<unsigned>(threads, 1,
+                                 static_cast<unsigned>(std::max<std::size_t>(files.size(), 1)));
+  const std::size_t window =
+      std::clamp<std::size_t>(options.window, 1, std::max<std::size_t>(files.size(), 1));
 
   const ParseOptions parse = parse_options_for(config);
-  std::vector<Outcome> outcomes(files.size());
-  std::atomic<std::size_t> next{0};
+  // A ring of outcomes: file i lives in slot i % window from its start until
+  // it is handed over, and run_ordered never lets files further apart run.
+  std::vector<Outcome> slots(window);
   ProgressBar bar(files.size(), options.progress && progress_wanted(false, files.size()));
-  auto work = [&] {
-    for (std::size_t i = next++; i < files.size(); i = next++) {
-      try {
-        if (cache) {
-          lint_cached(config, parse, *cache, files[i], cached, outcomes[i]);
-        } else {
-          lint_uncached(config, parse, files[i], outcomes[i]);
-        }
-      } catch (const Error& e) {
-        outcomes[i].error = e.format();
-      } catch (const std::exception& e) {
-        // Out of memory, a file system failure: this file's error, exit 2,
-        // never an abort from a worker thread.
-        outcomes[i].error = fmt::format("{}: {}", files[i].display, e.what());
+  auto work = [&](std::size_t i) {
+    Outcome& out = slots[i % window];
+    try {
+      if (cache) {
+        lint_cached(config, parse, *cache, files[i], cached, out);
+      } else {
+        lint_uncached(config, parse, files[i], out);
       }
-      bar.tick();
+    } catch (const Error& e) {
+      out.error = e.format();
+    } catch (const std::exception& e) {
+      // Out of memory, a file system failure: this file's error, exit 2,
+      // never an abort from a worker thread.
+      out.error = fmt::format("{}: {}", files[i].display, e.what());
     }
+    bar.tick();
   };
   if (cache) {
     attach_word_store(cache->word_store());
   }
-  std::vector<std::jthread> pool;
-  for (unsigned t = 1; t < threads; ++t) {
-    pool.emplace_back(work);
-  }
-  work();
-  pool.clear();
+  Report report;
+  Handover handover(files, sink, report);
+  run_ordered(files.size(), {threads, window}, work,
+              [&](std::size_t i) { handover.take(i, slots[i % window]); });
   bar.finish();
   if (cache) {
     detach_word_store();
     cache->save();
-    cache.reset(); // its logs, before the report takes the findings' room
   }
+  return report;
+}
+
+Report run_check(const Config& config, const RunOptions& options) {
+  std::vector<std::vector<Finding>> per_file;
+  Report report =
+      run_check(config, options, [&](std::string_view, std::vector<Finding>&& findings) {
+        if (!findings.empty()) {
+          per_file.push_back(std::move(findings));
+        }
+      });
 #if defined(__GLIBC__)
   // What the workers freed (documents, file bytes, the cache) sits in their
   // malloc arenas, where the report's one large block cannot use it: give it
   // back first, so that a large run peaks lower.
   malloc_trim(0);
 #endif
-
-  Report report;
   std::size_t total = 0;
-  for (const Outcome& out : outcomes) {
-    total += out.findings.size();
+  for (const std::vector<Finding>& findings : per_file) {
+    total += findings.size();
   }
   report.findings.reserve(total);
-  for (Outcome& out : outcomes) {
-    report.files_checked += out.checked ? 1 : 0;
-    report.files_read += out.read ? 1 : 0;
-    std::move(out.findings.begin(), out.findings.end(), std::back_inserter(report.findings));
-    std::vector<Finding>().swap(out.findings); // free as we go: reports can be large
-    if (!out.notice.empty()) {
-      report.notices.push_back(std::move(out.notice));
-    }
-    if (!out.error.empty()) {
-      report.errors.push_back(std::move(out.error));
-    }
-  }
-  // Files come sorted by display path and each file's findings sorted, so
-  // the concatenation is sorted: checked in linear time, not assumed.
-  if (!std::is_sorted(report.findings.begin(), report.findings.end(), finding_less)) {
-    std::stable_sort(report.findings.begin(), report.findings.end(), finding_less);
+  for (std::vector<Finding>& findings : per_file) {
+    std::move(findings.begin(), findings.end(), std::back_inserter(report.findings));
+    std::vector<Finding>().swap(findings); // free as we go: reports can be large
   }
   return report;
 }
