@@ -9,19 +9,20 @@
 #include <cstdlib>
 #include <fmt/format.h>
 #include <fstream>
+#include <optional>
 #include <unistd.h>
+#include <utility>
 
 namespace answerlint::cli {
 
 namespace {
 
-int exit_code(const Report& report, std::optional<int> max_warnings) {
+int exit_code(const Report& report, const Summary& shown, std::optional<int> max_warnings) {
   if (!report.errors.empty()) {
     return 2;
   }
-  Summary s = report.summary();
-  bool too_many = max_warnings && s.warning > *max_warnings;
-  return s.error > 0 || too_many ? 1 : 0;
+  bool too_many = max_warnings && shown.warning > *max_warnings;
+  return shown.error > 0 || too_many ? 1 : 0;
 }
 
 Selection selection_of(const CheckArgs& args) {
@@ -60,26 +61,52 @@ int run_check(const CheckArgs& args) {
   options.selection = selection_of(args);
   options.threads = args.threads;
   options.use_cache = !args.no_cache;
-  options.progress = !args.quiet;
   auto config = resolve_config(args.config, options.selection.paths);
-  Report report = run_check(*config, options);
 
-  if (!args.write_baseline.empty()) {
-    write_baseline(report, args.write_baseline);
-  }
-  std::size_t baselined = 0;
-  if (!args.baseline.empty()) {
-    baselined = apply_baseline(report, args.baseline);
-  }
-
+  // The report is written while the answers are linted: -o into a temporary
+  // file renamed at the end, else stdout.
   bool to_file = !args.output.empty();
-  bool color = !to_file && use_color(args.color, isatty(fileno(stdout)) != 0);
+  bool to_terminal = !to_file && isatty(fileno(stdout)) != 0;
+  bool color = !to_file && use_color(args.color, to_terminal);
+  std::optional<AtomicFile> file;
   if (to_file) {
-    write_file_atomic(args.output, render_report(args.format, report, {color, !args.quiet}));
-  } else {
-    render_report_to(args.format, report, {color, !args.quiet, args.threads},
-                     [](std::string_view piece) { fmt::print("{}", piece); });
+    file.emplace(args.output);
   }
+  ReportStream stream(args.format, {color, !args.quiet}, [&file](std::string_view piece) {
+    if (file) {
+      file->write(piece);
+    } else {
+      fmt::print("{}", piece);
+    }
+  });
+  // Findings printed on the terminal while the bar redraws there would mix
+  // with it: they show the progress themselves.
+  options.progress = !args.quiet && !(to_terminal && stream.writes_early());
+  Report report;
+  if (stream.streams() && args.write_baseline.empty()) {
+    if (!args.baseline.empty()) {
+      stream.hide(Baseline::read(args.baseline));
+    }
+    report = run_check(*config, options, [&stream](std::string_view, std::vector<Finding>&& found) {
+      stream.add(std::move(found));
+    });
+  } else {
+    // The baseline file records every finding before any is hidden, and the
+    // formats that wait for every finding get them collected, at once.
+    report = run_check(*config, options);
+    if (!args.write_baseline.empty()) {
+      write_baseline(report, args.write_baseline);
+    }
+    if (!args.baseline.empty()) {
+      stream.hide(Baseline::read(args.baseline));
+    }
+    stream.add(std::exchange(report.findings, {}));
+  }
+  report = stream.finish(std::move(report));
+  if (file) {
+    file->commit();
+  }
+
   if (args.format == "github") {
     append_step_summary(report);
   }
@@ -87,15 +114,15 @@ int run_check(const CheckArgs& args) {
     for (const std::string& notice : report.notices) {
       fmt::print(stderr, "answerlint: {}\n", notice);
     }
-    if (baselined > 0) {
-      fmt::print(stderr, "answerlint: {} finding{} recorded in {} not shown\n", baselined,
-                 baselined == 1 ? "" : "s", args.baseline);
+    if (stream.hidden() > 0) {
+      fmt::print(stderr, "answerlint: {} finding{} recorded in {} not shown\n", stream.hidden(),
+                 stream.hidden() == 1 ? "" : "s", args.baseline);
     }
   }
   for (const std::string& error : report.errors) {
     fmt::print(stderr, "answerlint: error: {}\n", error);
   }
-  return exit_code(report, args.max_warnings);
+  return exit_code(report, stream.shown(), args.max_warnings);
 }
 
 } // namespace answerlint::cli

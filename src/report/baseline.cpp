@@ -82,7 +82,6 @@ const std::string& string_field(const Json& entry, std::string_view name, std::s
   return it->get_ref<const std::string&>();
 }
 
-// (rule, path, fingerprint) -> how many findings it may still absorb.
 using Recorded = std::map<std::tuple<std::string, std::string, std::string>, int>;
 
 Recorded parse_baseline(std::string_view text, const std::string& path) {
@@ -143,27 +142,45 @@ void write_baseline(const Report& report, const std::string& path) {
   write_file_atomic(path, format_baseline(report));
 }
 
+Baseline Baseline::read(const std::string& path) {
+  return parse(read_baseline_file(path), path);
+}
+
+Baseline Baseline::parse(std::string_view text, const std::string& path) {
+  Baseline baseline;
+  baseline.m_recorded = parse_baseline(text, path);
+  return baseline;
+}
+
+std::size_t Baseline::hide(std::vector<Finding>& findings) {
+  if (m_recorded.empty() || findings.empty()) {
+    return 0;
+  }
+  std::vector<std::string> prints = fingerprints(findings);
+  std::size_t kept = 0;
+  for (std::size_t i = 0; i < findings.size(); ++i) {
+    Finding& f = findings[i];
+    auto it = m_recorded.find({f.rule, f.path, prints[i]});
+    if (it != m_recorded.end() && it->second > 0) {
+      --it->second;
+    } else {
+      if (kept != i) {
+        findings[kept] = std::move(f);
+      }
+      ++kept;
+    }
+  }
+  std::size_t hidden = findings.size() - kept;
+  findings.erase(findings.begin() + static_cast<std::ptrdiff_t>(kept), findings.end());
+  return hidden;
+}
+
 std::size_t apply_baseline(Report& report, const std::string& path) {
-  return apply_baseline_text(report, read_baseline_file(path), path);
+  return Baseline::read(path).hide(report.findings);
 }
 
 std::size_t apply_baseline_text(Report& report, std::string_view text, const std::string& path) {
-  Recorded recorded = parse_baseline(text, path);
-  std::vector<std::string> prints = fingerprints(report.findings);
-  std::vector<Finding> kept;
-  kept.reserve(report.findings.size());
-  for (std::size_t i = 0; i < report.findings.size(); ++i) {
-    Finding& f = report.findings[i];
-    auto it = recorded.find({f.rule, f.path, prints[i]});
-    if (it != recorded.end() && it->second > 0) {
-      --it->second;
-    } else {
-      kept.push_back(std::move(f));
-    }
-  }
-  std::size_t suppressed = report.findings.size() - kept.size();
-  report.findings = std::move(kept);
-  return suppressed;
+  return Baseline::parse(text, path).hide(report.findings);
 }
 
 } // namespace answerlint

@@ -111,6 +111,84 @@ std::string_view xml_entity(char32_t cp) {
   }
 }
 
+// The range the byte after `lead` must fall in (Unicode's table of
+// well-formed UTF-8), and how many continuation bytes follow `lead`; 0 for a
+// byte that cannot start a sequence.
+struct Lead {
+  std::size_t continuations = 0;
+  unsigned char low = 0x80;
+  unsigned char high = 0xBF;
+};
+
+Lead lead_of(unsigned char byte) {
+  if (byte >= 0xC2U && byte <= 0xDFU) {
+    return {1};
+  }
+  if (byte >= 0xE0U && byte <= 0xEFU) {
+    return {2, static_cast<unsigned char>(byte == 0xE0U ? 0xA0U : 0x80U),
+            static_cast<unsigned char>(byte == 0xEDU ? 0x9FU : 0xBFU)};
+  }
+  if (byte >= 0xF0U && byte <= 0xF4U) {
+    return {3, static_cast<unsigned char>(byte == 0xF0U ? 0x90U : 0x80U),
+            static_cast<unsigned char>(byte == 0xF4U ? 0x8FU : 0xBFU)};
+  }
+  return {};
+}
+
+// The length of the well-formed sequence at text[pos] (a byte >= 0x80), or
+// 0 and in `cut` the length of the ill-formed subsequence to replace.
+std::size_t well_formed(std::string_view text, std::size_t pos, std::size_t& cut) {
+  const Lead lead = lead_of(static_cast<unsigned char>(text[pos]));
+  cut = 1;
+  if (lead.continuations == 0) {
+    return 0;
+  }
+  unsigned char low = lead.low;
+  unsigned char high = lead.high;
+  for (std::size_t i = 1; i <= lead.continuations; ++i) {
+    if (pos + i >= text.size()) {
+      cut = i;
+      return 0;
+    }
+    const auto byte = static_cast<unsigned char>(text[pos + i]);
+    if (byte < low || byte > high) {
+      cut = i;
+      return 0;
+    }
+    low = 0x80;
+    high = 0xBF;
+  }
+  return lead.continuations + 1;
+}
+
+void append_json_escape(std::string& out, unsigned char c) {
+  switch (c) {
+  case '"':
+    out += "\\\"";
+    break;
+  case '\\':
+    out += "\\\\";
+    break;
+  case '\b':
+    out += "\\b";
+    break;
+  case '\f':
+    out += "\\f";
+    break;
+  case '\n':
+    out += "\\n";
+    break;
+  case '\r':
+    out += "\\r";
+    break;
+  case '\t':
+    out += "\\t";
+    break;
+  default:
+    fmt::format_to(std::back_inserter(out), "\\u{:04x}", c);
+  }
+}
+
 bool is_unreserved(unsigned char c) {
   return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
          c == '.' || c == '_' || c == '~';
@@ -131,6 +209,42 @@ std::string valid_utf8(std::string_view text) {
     }
   }
   return out;
+}
+
+void append_json_string(std::string& out, std::string_view text) {
+  out += '"';
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    // Runs of plain ASCII, the bulk of any report, are copied at once.
+    std::size_t plain = pos;
+    while (plain < text.size()) {
+      const auto c = static_cast<unsigned char>(text[plain]);
+      if (c < 0x20U || c >= 0x80U || c == '"' || c == '\\') {
+        break;
+      }
+      ++plain;
+    }
+    out.append(text.substr(pos, plain - pos));
+    pos = plain;
+    if (pos == text.size()) {
+      break;
+    }
+    const auto c = static_cast<unsigned char>(text[pos]);
+    if (c < 0x80U) {
+      append_json_escape(out, c);
+      ++pos;
+      continue;
+    }
+    std::size_t cut = 0;
+    if (const std::size_t length = well_formed(text, pos, cut); length > 0) {
+      out.append(text.substr(pos, length));
+      pos += length;
+    } else {
+      append_utf8(out, k_replacement);
+      pos += cut;
+    }
+  }
+  out += '"';
 }
 
 std::string xml_escape(std::string_view text) {

@@ -14,6 +14,15 @@ namespace answerlint {
 // and JSON consumers never reject the whole report for one broken file.
 std::string valid_utf8(std::string_view text);
 
+// `text` as a JSON string, quotes included, appended to `out` exactly as
+// nlohmann::json's dump writes it with error_handler_t::replace (the JSON
+// reports were built with it, and stay byte for byte the same): `"` and `\`,
+// \b \f \n \r \t and \u00xx for the other C0 controls; other characters as
+// they are, UTF-8; each maximal ill-formed subsequence (a byte that cannot
+// start a sequence, or a sequence cut short by a byte that cannot continue
+// it or by the end of the text) becomes one U+FFFD.
+void append_json_string(std::string& out, std::string_view text);
+
 // XML 1.0 text for element content and attribute values alike: & < > " '
 // as entities; tab, LF and CR as character references, because a parser
 // turns them into spaces inside attribute values; characters XML 1.0 forbids

@@ -7,6 +7,7 @@
 #include <fcntl.h>
 #include <filesystem>
 #include <fmt/format.h>
+#include <memory>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -61,27 +62,58 @@ bool write_all(int fd, std::string_view content) {
 
 } // namespace
 
-void write_file_atomic(const std::string& path, std::string_view content) {
+struct AtomicFile::Temp {
+  explicit Temp(std::string pattern) : file(std::move(pattern)) {}
+  TempFile file;
+};
+
+AtomicFile::AtomicFile(std::string path) : m_path(std::move(path)) {}
+
+AtomicFile::~AtomicFile() = default;
+
+AtomicFile::Temp& AtomicFile::temp() {
+  if (m_temp) {
+    return *m_temp;
+  }
   namespace fs = std::filesystem;
-  fs::path target(path);
+  fs::path target(m_path);
   std::error_code ec;
   if (fs::is_directory(target, ec)) {
-    throw Error("is a directory; --output needs a file name", path);
+    throw Error("is a directory; --output needs a file name", m_path);
   }
   fs::path dir = target.parent_path().empty() ? fs::path(".") : target.parent_path();
-  TempFile temp((dir / fmt::format(".{}.tmp-XXXXXX", target.filename().string())).string());
-  if (temp.fd() < 0) {
-    throw Error(fmt::format("cannot write here: {}", std::strerror(errno)), path);
+  auto temp = std::make_unique<Temp>(
+      (dir / fmt::format(".{}.tmp-XXXXXX", target.filename().string())).string());
+  if (temp->file.fd() < 0) {
+    throw Error(fmt::format("cannot write here: {}", std::strerror(errno)), m_path);
   }
   // mkstemp makes the file 0600; a report is an ordinary file.
-  fchmod(temp.fd(), 0644);
-  if (!write_all(temp.fd(), content) || fsync(temp.fd()) != 0 || !temp.close_file()) {
-    throw Error(fmt::format("cannot write: {}", std::strerror(errno)), path);
+  fchmod(temp->file.fd(), 0644);
+  m_temp = std::move(temp);
+  return *m_temp;
+}
+
+void AtomicFile::write(std::string_view piece) {
+  if (!write_all(temp().file.fd(), piece)) {
+    throw Error(fmt::format("cannot write: {}", std::strerror(errno)), m_path);
   }
-  if (std::rename(temp.path().c_str(), path.c_str()) != 0) {
-    throw Error(fmt::format("cannot replace: {}", std::strerror(errno)), path);
+}
+
+void AtomicFile::commit() {
+  TempFile& file = temp().file;
+  if (fsync(file.fd()) != 0 || !file.close_file()) {
+    throw Error(fmt::format("cannot write: {}", std::strerror(errno)), m_path);
   }
-  temp.commit();
+  if (std::rename(file.path().c_str(), m_path.c_str()) != 0) {
+    throw Error(fmt::format("cannot replace: {}", std::strerror(errno)), m_path);
+  }
+  file.commit();
+}
+
+void write_file_atomic(const std::string& path, std::string_view content) {
+  AtomicFile file(path);
+  file.write(content);
+  file.commit();
 }
 
 void write_new_file(const std::string& path, std::string_view content) {

@@ -1,17 +1,37 @@
 #include "report/render.hpp"
 
-#include "report/reporter.hpp"
-
 #include <algorithm>
-#include <thread>
+#include <iterator>
+#include <utility>
 
 namespace answerlint {
 
+ReportTotals ReportTotals::of(const Report& report) {
+  return {report.files_checked, report.findings.size(), report.summary()};
+}
+
+std::unique_ptr<ReportWriter> streaming_writer(std::string_view format,
+                                               const RenderOptions& options, TextSink sink) {
+  if (format == "text") {
+    return text_writer(options.color, options.summary, std::move(sink));
+  }
+  if (format == "concise") {
+    return concise_writer(options.color, options.summary, std::move(sink));
+  }
+  if (format == "json") {
+    return json_writer(std::move(sink));
+  }
+  if (format == "gitlab") {
+    return gitlab_writer(std::move(sink));
+  }
+  if (format == "checkstyle") {
+    return checkstyle_writer(std::move(sink));
+  }
+  return nullptr;
+}
+
 std::string render_report(std::string_view format, const Report& report,
                           const RenderOptions& options) {
-  if (format == "json") {
-    return format_json(report);
-  }
   if (format == "sarif") {
     return format_sarif(report);
   }
@@ -21,30 +41,57 @@ std::string render_report(std::string_view format, const Report& report,
   if (format == "junit") {
     return format_junit(report);
   }
-  if (format == "gitlab") {
-    return format_gitlab(report);
+  std::string out;
+  std::unique_ptr<ReportWriter> writer =
+      streaming_writer(format, options, [&out](std::string_view piece) { out += piece; });
+  if (!writer) { // not one of k_formats: text, as ever
+    writer = text_writer(options.color, options.summary,
+                         [&out](std::string_view piece) { out += piece; });
   }
-  if (format == "checkstyle") {
-    return format_checkstyle(report);
-  }
-  if (format == "concise") {
-    return format_concise(report, options.color, options.summary);
-  }
-  return format_text(report, options.color, options.summary);
+  writer->add(report.findings);
+  writer->finish(ReportTotals::of(report));
+  return out;
 }
 
-void render_report_to(std::string_view format, const Report& report, const RenderOptions& options,
-                      const std::function<void(std::string_view piece)>& sink) {
-  const unsigned threads =
-      options.threads != 0 ? options.threads : std::max(1U, std::thread::hardware_concurrency());
-  const TextOptions text{options.color, options.summary, threads};
-  if (format == "text") {
-    write_text(report, text, sink);
-  } else if (format == "concise") {
-    write_concise(report, text, sink);
-  } else {
-    sink(render_report(format, report, options));
+ReportStream::ReportStream(std::string_view format, const RenderOptions& options, TextSink sink)
+    : m_format(format), m_options(options), m_sink(std::move(sink)),
+      m_writer(streaming_writer(format, options, m_sink)) {}
+
+void ReportStream::hide(Baseline baseline) {
+  m_baseline = std::move(baseline);
+}
+
+void ReportStream::add(std::vector<Finding> findings) {
+  if (m_baseline) {
+    m_hidden += m_baseline->hide(findings);
   }
+  m_totals.summary.add(findings);
+  m_totals.findings += findings.size();
+  if (m_writer) {
+    m_writer->add(findings);
+  } else if (!findings.empty()) {
+    m_kept.push_back(std::move(findings));
+  }
+}
+
+Report ReportStream::finish(Report run) {
+  m_totals.files_checked = run.files_checked;
+  if (m_writer) {
+    m_writer->finish(m_totals);
+    return run;
+  }
+  if (m_kept.size() == 1) {
+    run.findings = std::move(m_kept.front()); // a collected run's, added at once
+  } else {
+    run.findings.reserve(m_totals.findings);
+    for (std::vector<Finding>& file : m_kept) {
+      std::move(file.begin(), file.end(), std::back_inserter(run.findings));
+      std::vector<Finding>().swap(file);
+    }
+  }
+  m_kept.clear();
+  m_sink(render_report(m_format, run, m_options));
+  return run;
 }
 
 } // namespace answerlint

@@ -1,11 +1,16 @@
 #pragma once
 
 #include "lint/finding.hpp"
+#include "report/baseline.hpp"
+#include "report/reporter.hpp"
 
 #include <array>
-#include <functional>
+#include <cstddef>
+#include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace answerlint {
 
@@ -14,17 +19,56 @@ inline constexpr std::array<std::string_view, 8> k_formats = {
 
 struct RenderOptions {
   bool color = false;
-  bool summary = true;  // the text formats' last line; off with --quiet
-  unsigned threads = 1; // render_report_to: threads for text and concise (0: every core)
+  bool summary = true; // the text formats' last line; off with --quiet
 };
 
 // The report in `format` (one of k_formats). `github` gives the workflow
 // commands only; the job summary is format_github_summary (reporter.hpp).
 std::string render_report(std::string_view format, const Report& report,
                           const RenderOptions& options);
-// The same handed to `sink` in pieces: text and concise as they are rendered
-// (a large report is never whole in memory), the other formats in one piece.
-void render_report_to(std::string_view format, const Report& report, const RenderOptions& options,
-                      const std::function<void(std::string_view piece)>& sink);
+
+// The writer of `format` when it can be written as the findings come (text,
+// concise, json, gitlab, checkstyle); nullptr for the formats that need
+// every finding first: SARIF lists the rules the findings use before them,
+// the GitHub annotations put errors first, JUnit counts the findings in its
+// first line.
+std::unique_ptr<ReportWriter> streaming_writer(std::string_view format,
+                                               const RenderOptions& options, TextSink sink);
+
+// A check's report written while the run goes on: each file's findings go
+// through the baseline, are counted, and are written at once when the format
+// streams (they are then let go), or kept until finish() when it does not.
+class ReportStream {
+public:
+  ReportStream(std::string_view format, const RenderOptions& options, TextSink sink);
+
+  // Hides what `baseline` records from the findings added from now on.
+  void hide(Baseline baseline);
+  // Findings of whole files, in finding_less order: the runner's sink.
+  void add(std::vector<Finding> findings);
+  // Writes the rest of the report (all of it, for a format that waits),
+  // with the files_checked of `run`. Returns `run` holding the findings
+  // shown when the format kept them (sarif, github, junit), else none.
+  Report finish(Report run);
+
+  // Whether the format is written as the findings come, rather than kept.
+  bool streams() const { return m_writer != nullptr; }
+  // Whether the report is written while the run goes on (json waits for
+  // files_checked, the formats that keep every finding for the end).
+  bool writes_early() const { return m_writer != nullptr && m_format != "json"; }
+  // What was shown: the findings the baseline did not hide.
+  const Summary& shown() const { return m_totals.summary; }
+  std::size_t hidden() const { return m_hidden; }
+
+private:
+  std::string m_format;
+  RenderOptions m_options;
+  TextSink m_sink;
+  std::unique_ptr<ReportWriter> m_writer; // null: keep
+  std::vector<std::vector<Finding>> m_kept; // file by file: no slack from growing one vector
+  std::optional<Baseline> m_baseline;
+  ReportTotals m_totals;
+  std::size_t m_hidden = 0;
+};
 
 } // namespace answerlint

@@ -2,7 +2,10 @@
 
 #include "lint/finding.hpp"
 
+#include <cstddef>
 #include <functional>
+#include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -10,25 +13,40 @@ namespace answerlint {
 
 inline constexpr std::string_view k_version = ANSWERLINT_VERSION;
 
-// `path:line:col: severity[rule] message`, the source line with the range
-// underlined, then a summary line.
-std::string format_text(const Report& report, bool color, bool summary = true);
-// The first line of the text format per finding, and the summary.
-std::string format_concise(const Report& report, bool color, bool summary = true);
-
 // Receives a report piece by piece.
 using TextSink = std::function<void(std::string_view piece)>;
-struct TextOptions {
-  bool color = false;
-  bool summary = true;
-  unsigned threads = 1; // more render blocks of findings side by side, in order
+
+// What a report's last part says, known once every finding is written.
+struct ReportTotals {
+  int files_checked = 0;
+  std::size_t findings = 0; // how many were written
+  Summary summary;          // of those
+
+  static ReportTotals of(const Report& report);
 };
-// format_text and format_concise handed to `sink` in pieces (of about 64
-// KiB, or a block of findings per thread), so that printing a large report
-// never holds all of it.
-void write_text(const Report& report, const TextOptions& options, const TextSink& sink);
-void write_concise(const Report& report, const TextOptions& options, const TextSink& sink);
-// SPEC §6 json.
+
+// Writes a report while the findings come: add() takes the findings of whole
+// files, in finding_less order, and finish() writes what comes after them.
+// The pieces go to the sink in about 64 KiB, so a large report is never
+// whole in memory, and nothing reaches the sink before 64 KiB or finish().
+class ReportWriter {
+public:
+  virtual ~ReportWriter() = default;
+  virtual void add(std::span<const Finding> findings) = 0;
+  virtual void finish(const ReportTotals& totals) = 0;
+};
+
+// `path:line:col: severity[rule] message`, the source line with the range
+// underlined, then a summary line (unless `summary` is off).
+std::unique_ptr<ReportWriter> text_writer(bool color, bool summary, TextSink sink);
+// The first line of the text format per finding, and the summary.
+std::unique_ptr<ReportWriter> concise_writer(bool color, bool summary, TextSink sink);
+// SPEC §6 json. files_checked comes before the findings: they wait in a
+// temporary file (see json.cpp) until the totals are known.
+std::unique_ptr<ReportWriter> json_writer(TextSink sink);
+
+std::string format_text(const Report& report, bool color, bool summary = true);
+std::string format_concise(const Report& report, bool color, bool summary = true);
 std::string format_json(const Report& report);
 
 // Writes `content` to `path` through a temporary file in the same folder and a
@@ -39,6 +57,26 @@ void write_file_atomic(const std::string& path, std::string_view content);
 // answerlint::Error ("already exists") rather than replace one, even one
 // created while this runs.
 void write_new_file(const std::string& path, std::string_view content);
+
+// write_file_atomic piece by piece: the temporary file is made at the first
+// write() (or by commit() when nothing was written), and removed unless
+// commit() renames it over `path`. Throws answerlint::Error.
+class AtomicFile {
+public:
+  explicit AtomicFile(std::string path);
+  ~AtomicFile();
+  AtomicFile(const AtomicFile&) = delete;
+  AtomicFile& operator=(const AtomicFile&) = delete;
+
+  void write(std::string_view piece);
+  void commit();
+
+private:
+  struct Temp;
+  Temp& temp();
+  std::string m_path;
+  std::unique_ptr<Temp> m_temp;
+};
 
 } // namespace answerlint
 
@@ -80,7 +118,9 @@ std::string github_blob_url();
 std::string format_junit(const Report& report);
 // GitLab Code Quality: a JSON array of issues with unique fingerprints.
 std::string format_gitlab(const Report& report);
+std::unique_ptr<ReportWriter> gitlab_writer(TextSink sink);
 // Checkstyle 4.3 XML: one <file> per path, one <error> per finding.
 std::string format_checkstyle(const Report& report);
+std::unique_ptr<ReportWriter> checkstyle_writer(TextSink sink);
 
 } // namespace answerlint

@@ -3,9 +3,8 @@
 #include <algorithm>
 #include <cstdlib>
 #include <fmt/format.h>
+#include <memory>
 #include <span>
-#include <thread>
-#include <vector>
 
 namespace answerlint {
 namespace {
@@ -138,10 +137,10 @@ std::string plural(int n, std::string_view word) {
   return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s");
 }
 
-void append_summary(std::string& out, const Report& report, const Palette& p) {
-  Summary s = report.summary();
-  std::string files = plural(report.files_checked, "file");
-  if (report.findings.empty()) {
+void append_summary(std::string& out, const ReportTotals& totals, const Palette& p) {
+  const Summary& s = totals.summary;
+  std::string files = plural(totals.files_checked, "file");
+  if (totals.findings == 0) {
     fmt::format_to(std::back_inserter(out), "{}No findings{} in {}.\n", p.bold(), p.reset(),
                    files);
     return;
@@ -155,88 +154,69 @@ void append_summary(std::string& out, const Report& report, const Palette& p) {
 // findings prints 58 MB of text, which should never sit in memory whole.
 constexpr std::size_t k_piece = std::size_t{64} * 1024;
 
-void render_findings(std::span<const Finding> findings, const Palette& palette, bool excerpts,
-                     std::string& out) {
-  for (const Finding& finding : findings) {
-    append_headline(out, finding, palette);
-    if (excerpts) {
-      append_excerpt(out, finding, palette);
-      out += '\n';
+class TextWriter final : public ReportWriter {
+public:
+  TextWriter(bool color, bool summary, bool excerpts, TextSink sink)
+      : m_palette{color}, m_summary(summary), m_excerpts(excerpts), m_sink(std::move(sink)) {
+    m_out.reserve(k_piece + 4096);
+  }
+
+  void add(std::span<const Finding> findings) override {
+    for (const Finding& finding : findings) {
+      append_headline(m_out, finding, m_palette);
+      if (m_excerpts) {
+        append_excerpt(m_out, finding, m_palette);
+        m_out += '\n';
+      }
+      if (m_out.size() >= k_piece) {
+        m_sink(m_out);
+        m_out.clear();
+      }
     }
   }
-}
 
-// With several threads, blocks of this many findings (a few hundred KB of
-// text with excerpts) are rendered side by side and handed over in order.
-constexpr std::size_t k_block = 512;
+  void finish(const ReportTotals& totals) override {
+    if (m_summary) {
+      append_summary(m_out, totals, m_palette);
+    }
+    if (!m_out.empty()) {
+      m_sink(m_out);
+      m_out.clear();
+    }
+  }
 
-void render_text(const Report& report, const TextOptions& options, bool excerpts,
-                 const TextSink& sink) {
-  const Palette palette{options.color};
-  const std::span<const Finding> all(report.findings);
-  const std::size_t threads =
-      std::min<std::size_t>(std::max(1U, options.threads), all.size() / k_block + 1);
+private:
+  Palette m_palette;
+  bool m_summary;
+  bool m_excerpts;
+  TextSink m_sink;
+  std::string m_out;
+};
+
+std::string render(const Report& report, bool color, bool summary, bool excerpts) {
   std::string out;
-  if (threads <= 1) {
-    out.reserve(k_piece + 4096);
-    for (std::size_t i = 0; i < all.size(); ++i) {
-      render_findings(all.subspan(i, 1), palette, excerpts, out);
-      if (out.size() >= k_piece) {
-        sink(out);
-        out.clear();
-      }
-    }
-  } else {
-    std::vector<std::string> pieces(threads);
-    for (std::size_t begin = 0; begin < all.size(); begin += threads * k_block) {
-      auto block = [&](std::size_t t) {
-        pieces[t].clear();
-        const std::size_t first = std::min(all.size(), begin + t * k_block);
-        render_findings(all.subspan(first, std::min(k_block, all.size() - first)), palette,
-                        excerpts, pieces[t]);
-      };
-      {
-        std::vector<std::jthread> pool;
-        for (std::size_t t = 1; t < threads; ++t) {
-          pool.emplace_back(block, t);
-        }
-        block(0);
-      }
-      for (const std::string& piece : pieces) {
-        if (!piece.empty()) {
-          sink(piece);
-        }
-      }
-    }
-  }
-  if (options.summary) {
-    append_summary(out, report, palette);
-  }
-  if (!out.empty()) {
-    sink(out);
-  }
+  TextWriter writer(color, summary, excerpts, [&out](std::string_view piece) { out += piece; });
+  writer.add(report.findings);
+  writer.finish(ReportTotals::of(report));
+  return out;
 }
 
 } // namespace
 
-void write_text(const Report& report, const TextOptions& options, const TextSink& sink) {
-  render_text(report, options, true, sink);
+std::unique_ptr<ReportWriter> text_writer(bool color, bool summary, TextSink sink) {
+  return std::make_unique<TextWriter>(color, summary, true, std::move(sink));
 }
 
-void write_concise(const Report& report, const TextOptions& options, const TextSink& sink) {
-  render_text(report, options, false, sink);
+std::unique_ptr<ReportWriter> concise_writer(bool color, bool summary, TextSink sink) {
+  return std::make_unique<TextWriter>(color, summary, false, std::move(sink));
 }
 
 std::string format_text(const Report& report, bool color, bool summary) {
-  std::string out;
-  write_text(report, {color, summary, 1}, [&out](std::string_view piece) { out += piece; });
-  return out;
+  return render(report, color, summary, true);
 }
 
 std::string format_concise(const Report& report, bool color, bool summary) {
-  std::string out;
-  write_concise(report, {color, summary, 1}, [&out](std::string_view piece) { out += piece; });
-  return out;
+  return render(report, color, summary, false);
 }
 
 } // namespace answerlint

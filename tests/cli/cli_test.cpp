@@ -2,6 +2,7 @@
 #include "support/temp_dir.hpp"
 
 #include <filesystem>
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
@@ -237,6 +238,46 @@ TEST_F(Cli, StableOrderWhateverTheThreads) {
   auto four = run_answerlint("check -j 4 --format concise", root());
   EXPECT_EQ(one.out, four.out);
   EXPECT_LT(one.out.find("stories/s0.md"), one.out.find("stories/s1.md"));
+}
+
+// The report is written while the answers are linted, in order whatever the
+// threads, and --output gets exactly what stdout gets, in every format.
+TEST_F(Cli, EveryFormatTheSameWhateverTheThreadsOnStdoutOrInAFile) {
+  for (int i = 0; i < 40; ++i) {
+    write(fmt::format("stories/s{:02}.md", (i * 17) % 40), i % 3 == 0 ? k_good : k_missing_result);
+  }
+  for (std::string_view format : {"text", "concise", "json", "sarif", "github", "junit", "gitlab",
+                                  "checkstyle"}) {
+    SCOPED_TRACE(format);
+    auto one = run_answerlint(fmt::format("check -j 1 --color never --format {}", format), root());
+    auto four = run_answerlint(fmt::format("check -j 4 --color never --format {}", format), root());
+    EXPECT_EQ(one.exit_code, 1);
+    EXPECT_EQ(four.exit_code, 1);
+    EXPECT_EQ(one.out, four.out);
+    auto file = run_answerlint(fmt::format("check -j 4 --format {} --output report.out", format),
+                               root());
+    EXPECT_EQ(file.exit_code, 1);
+    EXPECT_EQ(file.out, "");
+    EXPECT_EQ(test::read_file(root() / "report.out"), one.out);
+  }
+}
+
+// A run that fails before its report starts prints none of it, and leaves
+// no --output file.
+TEST_F(Cli, NoReportWhenTheRunFailsBeforeIt) {
+  write("stories/conflict.md", k_missing_result);
+  for (std::string_view format : {"text", "json", "gitlab", "sarif"}) {
+    SCOPED_TRACE(format);
+    for (std::string_view args : {"missing-folder", "--baseline missing.json stories"}) {
+      auto run = run_answerlint(fmt::format("check --format {} {}", format, args), root());
+      EXPECT_EQ(run.exit_code, 2);
+      EXPECT_EQ(run.out, "");
+      run = run_answerlint(fmt::format("check --format {} --output r.out {}", format, args),
+                           root());
+      EXPECT_EQ(run.exit_code, 2);
+      EXPECT_FALSE(std::filesystem::exists(root() / "r.out"));
+    }
+  }
 }
 
 TEST_F(Cli, QuietDropsTheSummary) {

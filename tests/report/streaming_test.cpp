@@ -1,52 +1,130 @@
-// write_text and write_concise hand a large report over in pieces, rendered
-// by one thread or several, and the pieces are exactly the whole format.
+// A report written file by file while the run goes on (ReportStream, as
+// `check` uses it) is exactly the report rendered whole, in every format,
+// with or without a baseline; the streaming formats hand it over in pieces
+// and keep no finding.
+#include "report/baseline.hpp"
 #include "report/render.hpp"
 #include "report/reporter.hpp"
 
 #include <fmt/format.h>
 #include <gtest/gtest.h>
 
+#include <map>
+
 namespace answerlint {
 namespace {
 
 Report large_report() {
   Report report;
-  report.files_checked = 2;
+  report.files_checked = 9;
   for (int i = 0; i < 5000; ++i) {
     Finding f;
-    f.path = i < 1500 ? "stories/a.md" : "stories/b.md";
-    f.span = {0, 5, i + 1, 3, i + 1, 8};
-    f.rule = "filler-words";
-    f.severity = i % 3 == 0 ? Severity::error : Severity::warning;
-    f.message = fmt::format("'basically' is filler ({})", i);
+    // Files of different sizes, one without findings; the same line twice
+    // in a file, for the fingerprints' occurrence count.
+    f.path = fmt::format("stories/{}.md", i < 1500 ? 'a' : i < 1510 ? 'b' : i < 4000 ? 'c' : 'e');
+    f.span = {0, 5, i / 2 + 1, 3, i / 2 + 1, 8};
+    f.rule = i % 5 == 0 ? "filler-words" : "cliches";
+    f.severity = i % 3 == 0 ? Severity::error : i % 3 == 1 ? Severity::warning : Severity::info;
+    f.message = fmt::format("'basically' is filler ({}) <&> \"q\"", i / 2);
     f.kind = "behavioral";
-    f.source_line = fmt::format("We basically rewrote the \xC3\xA9l\xC3\xA9ment {} service.", i);
+    f.source_line =
+        fmt::format("We basically rewrote the \xC3\xA9l\xC3\xA9ment {} service.", i / 2);
     report.findings.push_back(std::move(f));
   }
+  std::sort(report.findings.begin(), report.findings.end(), finding_less);
   return report;
 }
 
-TEST(StreamedReport, PiecesMakeExactlyTheWholeFormat) {
+// The report's findings file by file, as the runner hands them over, with a
+// clean file in the middle.
+std::vector<std::vector<Finding>> by_file(const Report& report) {
+  std::map<std::string, std::vector<Finding>> files;
+  files["stories/d.md"];
+  for (const Finding& f : report.findings) {
+    files[f.path].push_back(f);
+  }
+  std::vector<std::vector<Finding>> result;
+  for (auto& [path, findings] : files) {
+    result.push_back(std::move(findings));
+  }
+  return result;
+}
+
+struct Streamed {
+  std::string text;
+  int pieces = 0;
+  Report report;
+  Summary shown;
+  std::size_t hidden = 0;
+};
+
+Streamed stream(std::string_view format, const Report& whole, bool color,
+                const std::string* baseline = nullptr) {
+  Streamed out;
+  ReportStream stream(format, {color, true}, [&out](std::string_view piece) {
+    out.text += piece;
+    ++out.pieces;
+  });
+  if (baseline != nullptr) {
+    stream.hide(Baseline::parse(*baseline, "baseline.json"));
+  }
+  for (std::vector<Finding>& file : by_file(whole)) {
+    stream.add(std::move(file));
+  }
+  Report run;
+  run.files_checked = whole.files_checked;
+  out.report = stream.finish(std::move(run));
+  out.shown = stream.shown();
+  out.hidden = stream.hidden();
+  return out;
+}
+
+bool streams(std::string_view format) {
+  return streaming_writer(format, {}, [](std::string_view) {}) != nullptr;
+}
+
+TEST(StreamedReport, FileByFileIsExactlyTheWholeReport) {
   const Report report = large_report();
-  for (std::string_view format : {"text", "concise", "json"}) {
+  for (std::string_view format : k_formats) {
     for (bool color : {false, true}) {
-      // One thread, blocks rendered side by side (several rounds of them),
-      // every core: the same bytes in the same order.
-      for (unsigned threads : {1U, 2U, 3U, 0U}) {
-        std::string joined;
-        int pieces = 0;
-        render_report_to(format, report, {color, true, threads}, [&](std::string_view piece) {
-          joined += piece;
-          ++pieces;
-        });
-        EXPECT_EQ(joined, render_report(format, report, {color, true})) << format << threads;
-        if (format == "json") {
-          EXPECT_EQ(pieces, 1);
-        } else {
-          EXPECT_GT(pieces, 1) << format << ": a large report comes in pieces";
-        }
+      SCOPED_TRACE(fmt::format("{}, colour {}", format, color));
+      Streamed streamed = stream(format, report, color);
+      EXPECT_EQ(streamed.text, render_report(format, report, {color, true}));
+      EXPECT_EQ(streamed.shown.error, report.summary().error);
+      EXPECT_EQ(streamed.shown.warning, report.summary().warning);
+      EXPECT_EQ(streamed.shown.info, report.summary().info);
+      if (streams(format)) {
+        EXPECT_TRUE(streamed.report.findings.empty()) << "written, not kept";
+      } else {
+        EXPECT_EQ(streamed.report.findings.size(), report.findings.size()) << "kept for the end";
       }
     }
+  }
+  for (std::string_view format : {"text", "concise", "json", "gitlab", "checkstyle"}) {
+    EXPECT_TRUE(streams(format)) << format;
+  }
+  EXPECT_GT(stream("text", report, false).pieces, 5) << "a large report comes in pieces";
+}
+
+// A baseline recording part of the report hides, file by file, exactly what
+// it hides from the whole report.
+TEST(StreamedReport, BaselineHidesFileByFileWhatItHidesFromTheWhole) {
+  const Report report = large_report();
+  Report recorded;
+  for (std::size_t i = 0; i < report.findings.size(); i += 3) {
+    recorded.findings.push_back(report.findings[i]);
+  }
+  const std::string baseline = format_baseline(recorded);
+  Report whole = report;
+  const std::size_t hidden = apply_baseline_text(whole, baseline, "baseline.json");
+  ASSERT_GT(hidden, 1000U);
+  for (std::string_view format : {"json", "concise", "gitlab", "sarif"}) {
+    SCOPED_TRACE(format);
+    Streamed streamed = stream(format, report, false, &baseline);
+    EXPECT_EQ(streamed.hidden, hidden);
+    EXPECT_EQ(streamed.text, render_report(format, whole, {false, true}));
+    EXPECT_EQ(streamed.shown.error, whole.summary().error);
+    EXPECT_EQ(streamed.shown.warning, whole.summary().warning);
   }
 }
 
