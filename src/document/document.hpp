@@ -20,7 +20,7 @@ struct RuleRef {
   std::string id;
   Span span;
 
-  friend bool operator==(const RuleRef& ref, std::string_view id) { return ref.id == id; }
+  friend bool operator==(const RuleRef& ref, std::string_view other) { return ref.id == other; }
 };
 
 struct FrontMatterProblem {
