@@ -198,7 +198,7 @@ std::string write_init_config(const fs::path& root) {
   return said;
 }
 
-std::string toml_quote(std::string_view text) {
+std::string quoted(std::string_view text, fmt::string_view control_format) {
   std::string out = "\"";
   for (char c : text) {
     auto byte = static_cast<unsigned char>(c);
@@ -206,12 +206,16 @@ std::string toml_quote(std::string_view text) {
       out += '\\';
       out += c;
     } else if (byte < 0x20 || byte == 0x7F) {
-      out += fmt::format("\\u{:04X}", byte);
+      out += fmt::format(fmt::runtime(control_format), byte);
     } else {
       out += c;
     }
   }
   return out + "\"";
+}
+
+std::string toml_quote(std::string_view text) {
+  return quoted(text, "\\u{:04X}");
 }
 
 } // namespace answerlint::scaffold

@@ -231,19 +231,7 @@ std::string slugify(std::string_view text) {
 }
 
 std::string yaml_quote(std::string_view text) {
-  std::string out = "\"";
-  for (char c : text) {
-    auto byte = static_cast<unsigned char>(c);
-    if (c == '"' || c == '\\') {
-      out += '\\';
-      out += c;
-    } else if (byte < 0x20 || byte == 0x7F) {
-      out += fmt::format("\\x{:02X}", byte);
-    } else {
-      out += c;
-    }
-  }
-  return out + "\"";
+  return quoted(text, "\\x{:02X}");
 }
 
 } // namespace answerlint::scaffold

@@ -8,6 +8,8 @@
 #include "config/question_bank.hpp"
 
 #include <filesystem>
+#include <fmt/format.h>
+
 #include <string>
 #include <string_view>
 #include <vector>
@@ -59,6 +61,10 @@ std::string slugify(std::string_view text);
 
 // A YAML double-quoted scalar holding `text` exactly.
 std::string yaml_quote(std::string_view text);
+// `text` in double quotes, quotes and backslashes escaped by a backslash, control
+// characters written with `control_format` (given the byte): what YAML and
+// TOML strings share.
+std::string quoted(std::string_view text, fmt::string_view control_format);
 // A TOML basic string holding `text` exactly.
 std::string toml_quote(std::string_view text);
 

@@ -8,6 +8,7 @@
 
 #include <fmt/format.h>
 #include <gtest/gtest.h>
+#include <toml++/toml.h>
 #include <nlohmann/json.hpp>
 
 namespace answerlint {
@@ -42,6 +43,15 @@ TEST(YamlQuote, RoundTripsThroughTheFrontMatterParser) {
     EXPECT_TRUE(doc.front_matter.problems.empty()) << question;
     ASSERT_TRUE(doc.front_matter.question) << question;
     EXPECT_EQ(*doc.front_matter.question, question);
+  }
+}
+
+TEST(TomlQuote, RoundTripsThroughToml) {
+  for (std::string_view text :
+       {std::string_view("stories/**"), std::string_view("a \"quoted\" folder\\**"),
+        std::string_view("tab\there, bell\x07, delete\x7F"), std::string_view("Ünïcødé/**")}) {
+    toml::table table = toml::parse("k = " + scaffold::toml_quote(text));
+    EXPECT_EQ(table["k"].value<std::string>(), std::string(text)) << text;
   }
 }
 
