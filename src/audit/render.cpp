@@ -30,6 +30,17 @@ std::string answer_label(const std::vector<AnswerFacts>& answers, std::size_t in
   return shared ? fmt::format("{}:{}", answer.path, answer.line) : answer.path;
 }
 
+std::vector<std::size_t> weakest_first(const AuditResult& result) {
+  std::vector<std::size_t> order(result.portfolio.answers.size());
+  for (std::size_t i = 0; i < order.size(); ++i) {
+    order[i] = i;
+  }
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    return result.scores.answers[a] < result.scores.answers[b];
+  });
+  return order;
+}
+
 std::vector<RuleCount> count_by_rule(const AuditResult& result) {
   std::map<std::string, RuleCount, std::less<>> counts;
   auto add = [&counts](const Finding& finding) {

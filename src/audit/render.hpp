@@ -41,5 +41,7 @@ struct RuleCount {
   int total() const { return error + warning + info; }
 };
 std::vector<RuleCount> count_by_rule(const AuditResult& result);
+// Indexes of the answers, lowest score first (ties in portfolio order).
+std::vector<std::size_t> weakest_first(const AuditResult& result);
 
 } // namespace answerlint::audit

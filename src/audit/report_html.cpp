@@ -358,13 +358,7 @@ void fixes(Out out, const Page& page) {
 void answers_table(Out out, const Page& page) {
   const AuditResult& result = page.result;
   const auto& answers = result.portfolio.answers;
-  std::vector<std::size_t> order(answers.size());
-  for (std::size_t i = 0; i < order.size(); ++i) {
-    order[i] = i;
-  }
-  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-    return result.scores.answers[a] < result.scores.answers[b];
-  });
+  const std::vector<std::size_t> order = weakest_first(result);
   fmt::format_to(
       out,
       R"(<section class="card"><h2>Answers</h2><p class="muted small">Weakest first; )"

@@ -49,13 +49,7 @@ void add_fixes(std::string& out, const AuditResult& result) {
 
 void add_weakest(std::string& out, const AuditResult& result) {
   const auto& answers = result.portfolio.answers;
-  std::vector<std::size_t> order(answers.size());
-  for (std::size_t i = 0; i < order.size(); ++i) {
-    order[i] = i;
-  }
-  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-    return result.scores.answers[a] < result.scores.answers[b];
-  });
+  const std::vector<std::size_t> order = weakest_first(result);
   std::vector<std::string> weakest;
   for (std::size_t i : order) {
     if (weakest.size() == 3 || result.scores.answers[i] >= 100) {
