@@ -1,5 +1,6 @@
 #include "document/front_matter.hpp"
 
+#include "document/simple_yaml.hpp"
 #include "document/utf8.hpp"
 
 #include <fmt/format.h>
@@ -158,6 +159,22 @@ std::optional<std::string>* string_field(FrontMatter& out, std::string_view key)
 
 // ---- YAML -----------------------------------------------------------------
 
+// The reading below takes a yaml-cpp node or a node of read_simple_yaml
+// alike, through these.
+bool is_null(const YAML::Node& node) { return node.IsNull(); }
+bool is_scalar(const YAML::Node& node) { return node.IsScalar(); }
+bool is_sequence(const YAML::Node& node) { return node.IsSequence(); }
+const std::string& scalar(const YAML::Node& node) { return node.Scalar(); }
+const YAML::Node& items(const YAML::Node& node) { return node; }
+
+bool is_null(const SimpleYamlNode& node) { return node.type == SimpleYamlNode::Type::null; }
+bool is_scalar(const SimpleYamlNode& node) { return node.type == SimpleYamlNode::Type::scalar; }
+bool is_sequence(const SimpleYamlNode& node) {
+  return node.type == SimpleYamlNode::Type::sequence;
+}
+const std::string& scalar(const SimpleYamlNode& node) { return node.text; }
+const std::vector<SimpleYamlNode>& items(const SimpleYamlNode& node) { return node.items; }
+
 // A scalar's bytes (a key's, a list item's): as written, quotes included.
 Span yaml_scalar_span(const Reader& reader, const YAML::Node& scalar) {
   const YAML::Mark mark = scalar.Mark();
@@ -176,22 +193,26 @@ Span yaml_scalar_span(const Reader& reader, const YAML::Node& scalar) {
   return reader.span(begin, end);
 }
 
+Span yaml_scalar_span(const Reader& reader, const SimpleYamlNode& scalar) {
+  return reader.span(reader.content_begin() + scalar.begin, reader.content_begin() + scalar.end);
+}
+
 // A scalar is one entry; a null is none; anything else is the wrong type.
 // `add` gets each entry's node.
-template <typename Add> bool yaml_string_list(const YAML::Node& node, const Add& add) {
-  if (node.IsNull()) {
+template <typename Node, typename Add> bool yaml_string_list(const Node& node, const Add& add) {
+  if (is_null(node)) {
     return true;
   }
-  if (node.IsScalar()) {
+  if (is_scalar(node)) {
     add(node);
     return true;
   }
-  if (!node.IsSequence()) {
+  if (!is_sequence(node)) {
     return false;
   }
   bool all_strings = true;
-  for (const auto& item : node) {
-    if (item.IsScalar()) {
+  for (const auto& item : items(node)) {
+    if (is_scalar(item)) {
       add(item);
     } else {
       all_strings = false;
@@ -200,9 +221,8 @@ template <typename Add> bool yaml_string_list(const YAML::Node& node, const Add&
   return all_strings;
 }
 
-bool yaml_tag_list(FrontMatter& out, const YAML::Node& node) {
-  return yaml_string_list(node,
-                          [&out](const YAML::Node& item) { out.tags.push_back(item.Scalar()); });
+template <typename Node> bool yaml_tag_list(FrontMatter& out, const Node& node) {
+  return yaml_string_list(node, [&out](const Node& item) { out.tags.push_back(scalar(item)); });
 }
 
 // `answerlint.disable`: each id with where it is written.
@@ -212,11 +232,12 @@ bool yaml_rule_list(Reader& reader, const YAML::Node& node) {
   });
 }
 
-void yaml_split_level(Reader& reader, const YAML::Node& value, std::string_view name, Span where) {
-  if (value.IsNull()) {
+template <typename Node>
+void yaml_split_level(Reader& reader, const Node& value, std::string_view name, Span where) {
+  if (is_null(value)) {
     return;
   }
-  const auto level = value.IsScalar() ? parse_level(value.Scalar()) : std::nullopt;
+  const auto level = is_scalar(value) ? parse_level(scalar(value)) : std::nullopt;
   if (!level) {
     reader.wrong_type(name, k_a_level, where);
     return;
@@ -246,12 +267,20 @@ void yaml_settings(Reader& reader, const YAML::Node& value, Span where) {
   }
 }
 
-void yaml_value(Reader& reader, const std::string& key, const YAML::Node& value, Span where) {
+// read_simple_yaml leaves every nested mapping to yaml-cpp.
+void yaml_settings(Reader& reader, const SimpleYamlNode& value, Span where) {
+  if (!is_null(value)) {
+    reader.wrong_type("answerlint", k_a_table, where);
+  }
+}
+
+template <typename Node>
+void yaml_value(Reader& reader, const std::string& key, const Node& value, Span where) {
   FrontMatter& out = reader.out();
   if (auto* field = string_field(out, key)) {
-    if (value.IsScalar()) {
-      *field = value.Scalar();
-    } else if (!value.IsNull()) {
+    if (is_scalar(value)) {
+      *field = scalar(value);
+    } else if (!is_null(value)) {
       reader.wrong_type(key, k_a_string, where);
     }
   } else if (key == "tags") {
@@ -263,6 +292,16 @@ void yaml_value(Reader& reader, const std::string& key, const YAML::Node& value,
   } else if (key == "split_level") {
     yaml_split_level(reader, value, key, where);
   }
+}
+
+template <typename Node> void yaml_entry(Reader& reader, const Node& key, const Node& value) {
+  if (!is_scalar(key)) {
+    return;
+  }
+  const std::string& name = scalar(key);
+  const Span key_span = yaml_scalar_span(reader, key);
+  reader.out().keys.emplace(name, key_span);
+  yaml_value(reader, name, value, key_span);
 }
 
 void yaml_problem(Reader& reader, std::string_view what, const YAML::Mark& mark) {
@@ -285,17 +324,19 @@ void read_yaml_mapping(Reader& reader, const YAML::Node& root) {
     return;
   }
   for (auto it = root.begin(); it != root.end(); ++it) {
-    if (!it->first.IsScalar()) {
-      continue;
-    }
-    const std::string& key = it->first.Scalar();
-    const Span key_span = yaml_scalar_span(reader, it->first);
-    reader.out().keys.emplace(key, key_span);
-    yaml_value(reader, key, it->second, key_span);
+    yaml_entry(reader, it->first, it->second);
   }
 }
 
-void read_yaml(Reader& reader) {
+void read_yaml(Reader& reader, YamlReading reading) {
+  if (reading == YamlReading::simple_first) {
+    if (const auto simple = read_simple_yaml(reader.content())) {
+      for (const auto& [key, value] : *simple) {
+        yaml_entry(reader, key, value);
+      }
+      return;
+    }
+  }
   try {
     const YAML::Node root = YAML::Load(std::string(reader.content()));
     read_yaml_mapping(reader, root);
@@ -430,7 +471,8 @@ void report_unterminated(FrontMatter& out, const LineIndex& lines, std::size_t b
 
 } // namespace
 
-FrontMatterResult parse_front_matter(std::string_view source, const LineIndex& lines) {
+FrontMatterResult parse_front_matter(std::string_view source, const LineIndex& lines,
+                                     YamlReading reading) {
   FrontMatterResult result;
   const std::size_t begin = source.starts_with(k_bom) ? k_bom.size() : 0;
   result.body_begin = begin;
@@ -452,7 +494,7 @@ FrontMatterResult parse_front_matter(std::string_view source, const LineIndex& l
   result.body_begin = std::min(source.size(), lines.line_start(closing + 1));
   Reader reader(source, lines, out, 2, closing_begin);
   if (out.format == FrontMatterFormat::yaml) {
-    read_yaml(reader);
+    read_yaml(reader, reading);
   } else {
     read_toml(reader);
   }
