@@ -23,6 +23,18 @@ struct StringHash {
     return XXH3_64bits(text.data(), text.size());
   }
 };
+} // namespace answerlint
+
+#if defined(__GLIBCXX__)
+// libstdc++ keeps no hash code in the nodes of a map whose hash it deems
+// fast, and then re-hashes each node's key while walking a bucket to find
+// where the bucket ends: several hashes and string compares per lookup.
+// Every word of every answer is looked up, so keep the codes.
+template <> struct std::__is_fast_hash<answerlint::StringHash> : std::false_type {};
+#endif
+
+namespace answerlint {
+
 template <class Value>
 using StringMap = std::unordered_map<std::string, Value, StringHash, std::equal_to<>>;
 using StringSet = std::unordered_set<std::string, StringHash, std::equal_to<>>;
