@@ -1,9 +1,9 @@
 #include "report/escape.hpp"
+#include "report/pieces.hpp"
 #include "report/reporter.hpp"
 
 #include <fmt/format.h>
 
-#include <map>
 #include <memory>
 #include <string>
 #include <utility>
@@ -35,11 +35,8 @@ void append_error(std::string& out, const Finding& f) {
                  xml_escape(fmt::format("answerlint.{}", f.rule)));
 }
 
-constexpr std::size_t k_piece = std::size_t{64} * 1024;
-
-// One <file> per path, in the order paths first appear. Findings come
-// sorted, so a path's findings are together, in one add() or continuing the
-// last one's; within one add() they are grouped whatever their order.
+// One <file> per path, in the order paths first appear (group_by_path); a
+// path's findings are in one add() or continue the last one's.
 class CheckstyleWriter final : public ReportWriter {
 public:
   explicit CheckstyleWriter(TextSink sink) : m_sink(std::move(sink)) {
@@ -47,16 +44,7 @@ public:
   }
 
   void add(std::span<const Finding> findings) override {
-    std::vector<std::pair<std::string_view, std::vector<const Finding*>>> files;
-    std::map<std::string_view, std::size_t> index;
-    for (const Finding& finding : findings) {
-      auto [it, added] = index.try_emplace(finding.path, files.size());
-      if (added) {
-        files.emplace_back(finding.path, std::vector<const Finding*>{});
-      }
-      files[it->second].second.push_back(&finding);
-    }
-    for (const auto& [path, group] : files) {
+    for (const auto& [path, group] : group_by_path(findings)) {
       if (!m_open || path != m_path) {
         close_file();
         fmt::format_to(std::back_inserter(m_out), "  <file name=\"{}\">\n", xml_escape(path));
@@ -66,10 +54,7 @@ public:
       for (const Finding* finding : group) {
         append_error(m_out, *finding);
       }
-      if (m_out.size() >= k_piece) {
-        m_sink(m_out);
-        m_out.clear();
-      }
+      pass_on_piece(m_out, m_sink);
     }
   }
 
@@ -101,11 +86,7 @@ std::unique_ptr<ReportWriter> checkstyle_writer(TextSink sink) {
 }
 
 std::string format_checkstyle(const Report& report) {
-  std::string out;
-  CheckstyleWriter writer([&out](std::string_view piece) { out += piece; });
-  writer.add(report.findings);
-  writer.finish(ReportTotals::of(report));
-  return out;
+  return write_whole(report, checkstyle_writer);
 }
 
 } // namespace answerlint

@@ -1,5 +1,6 @@
 #include "report/escape.hpp"
 #include "report/fingerprint.hpp"
+#include "report/pieces.hpp"
 #include "report/reporter.hpp"
 
 #include <fmt/format.h>
@@ -117,13 +118,6 @@ private:
   std::unordered_map<std::uint64_t, std::set<std::string>> m_full;
 };
 
-constexpr std::size_t k_piece = std::size_t{64} * 1024;
-
-void append_number(std::string& out, int number) {
-  const fmt::format_int digits(number);
-  out.append(digits.data(), digits.size());
-}
-
 // One issue as nlohmann::json's dump(2) laid it out, byte for byte.
 void append_issue(std::string& out, const Finding& f, const std::string& print) {
   out += "  {\n    \"description\": ";
@@ -154,10 +148,7 @@ public:
       m_out += m_empty ? "[\n" : ",\n";
       m_empty = false;
       append_issue(m_out, findings[i], m_given.give(prints[i]));
-      if (m_out.size() >= k_piece) {
-        m_sink(m_out);
-        m_out.clear();
-      }
+      pass_on_piece(m_out, m_sink);
     }
   }
 
@@ -181,11 +172,7 @@ std::unique_ptr<ReportWriter> gitlab_writer(TextSink sink) {
 }
 
 std::string format_gitlab(const Report& report) {
-  std::string out;
-  GitlabWriter writer([&out](std::string_view piece) { out += piece; });
-  writer.add(report.findings);
-  writer.finish(ReportTotals::of(report));
-  return out;
+  return write_whole(report, gitlab_writer);
 }
 
 } // namespace answerlint

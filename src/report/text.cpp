@@ -1,3 +1,4 @@
+#include "report/pieces.hpp"
 #include "report/reporter.hpp"
 
 #include <algorithm>
@@ -30,14 +31,10 @@ struct Palette {
 bool is_continuation(char c) { return (static_cast<unsigned char>(c) & 0xC0U) == 0x80U; }
 
 // The text formats print tens of megabytes for a large portfolio, so each
-// finding is appended piece by piece: parsing a format string per line and
-// copying long source lines through fmt's iterator cost more than all of a
-// warm-cache run's other work.
-void append_number(std::string& out, int number) {
-  const fmt::format_int digits(number);
-  out.append(digits.data(), digits.size());
-}
-
+// finding is appended piece by piece (append_number, not fmt): parsing a
+// format string per line and copying long source lines through fmt's
+// iterator cost more than all of a warm-cache run's other work.
+//
 // The first line of a finding: `path:line:col: severity[rule] message`.
 void append_headline(std::string& out, const Finding& f, const Palette& p) {
   out += p.bold();
@@ -150,10 +147,8 @@ void append_summary(std::string& out, const ReportTotals& totals, const Palette&
                  files);
 }
 
-// A piece is handed over once it holds this much: a report of 76,000
+// A piece is handed over once it holds k_piece: a report of 76,000
 // findings prints 58 MB of text, which should never sit in memory whole.
-constexpr std::size_t k_piece = std::size_t{64} * 1024;
-
 class TextWriter final : public ReportWriter {
 public:
   TextWriter(bool color, bool summary, bool excerpts, TextSink sink)
@@ -168,10 +163,7 @@ public:
         append_excerpt(m_out, finding, m_palette);
         m_out += '\n';
       }
-      if (m_out.size() >= k_piece) {
-        m_sink(m_out);
-        m_out.clear();
-      }
+      pass_on_piece(m_out, m_sink);
     }
   }
 
@@ -193,14 +185,6 @@ private:
   std::string m_out;
 };
 
-std::string render(const Report& report, bool color, bool summary, bool excerpts) {
-  std::string out;
-  TextWriter writer(color, summary, excerpts, [&out](std::string_view piece) { out += piece; });
-  writer.add(report.findings);
-  writer.finish(ReportTotals::of(report));
-  return out;
-}
-
 } // namespace
 
 std::unique_ptr<ReportWriter> text_writer(bool color, bool summary, TextSink sink) {
@@ -212,11 +196,13 @@ std::unique_ptr<ReportWriter> concise_writer(bool color, bool summary, TextSink 
 }
 
 std::string format_text(const Report& report, bool color, bool summary) {
-  return render(report, color, summary, true);
+  return write_whole(report,
+                     [&](TextSink sink) { return text_writer(color, summary, std::move(sink)); });
 }
 
 std::string format_concise(const Report& report, bool color, bool summary) {
-  return render(report, color, summary, false);
+  return write_whole(
+      report, [&](TextSink sink) { return concise_writer(color, summary, std::move(sink)); });
 }
 
 } // namespace answerlint
