@@ -27,6 +27,9 @@ std::unique_ptr<ReportWriter> streaming_writer(std::string_view format,
   if (format == "checkstyle") {
     return checkstyle_writer(std::move(sink));
   }
+  if (format == "junit") {
+    return junit_writer(std::move(sink));
+  }
   return nullptr;
 }
 
@@ -37,9 +40,6 @@ std::string render_report(std::string_view format, const Report& report,
   }
   if (format == "github") {
     return format_github(report);
-  }
-  if (format == "junit") {
-    return format_junit(report);
   }
   std::string out;
   std::unique_ptr<ReportWriter> writer =

@@ -114,8 +114,10 @@ std::string format_github_summary(const Report& report, std::string_view blob_ur
 // any of them is unset (outside GitHub Actions).
 std::string github_blob_url();
 
-// JUnit XML: one testsuite per file, one failing testcase per finding.
+// JUnit XML: one testsuite per file, one failing testcase per finding. The
+// first line counts the findings: they wait in a temporary file until then.
 std::string format_junit(const Report& report);
+std::unique_ptr<ReportWriter> junit_writer(TextSink sink);
 // GitLab Code Quality: a JSON array of issues with unique fingerprints.
 std::string format_gitlab(const Report& report);
 std::unique_ptr<ReportWriter> gitlab_writer(TextSink sink);

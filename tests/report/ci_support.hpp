@@ -5,6 +5,8 @@
 // run as commands when they are installed.
 
 #include "lint/finding.hpp"
+#include "report/baseline.hpp"
+#include "report/reporter.hpp"
 #include "support/temp_dir.hpp"
 
 #include <fmt/format.h>
@@ -13,9 +15,12 @@
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
+#include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <sys/wait.h>
+#include <vector>
 
 namespace answerlint::test {
 
@@ -62,6 +67,64 @@ inline Report golden_report() {
   };
   std::sort(report.findings.begin(), report.findings.end(), finding_less);
   return report;
+}
+
+// The findings file by file, as the runner hands them to a writer.
+inline std::vector<std::vector<Finding>> by_file(const std::vector<Finding>& findings) {
+  std::vector<std::vector<Finding>> files;
+  for (const Finding& f : findings) {
+    if (files.empty() || files.back().front().path != f.path) {
+      files.emplace_back();
+    }
+    files.back().push_back(f);
+  }
+  return files;
+}
+
+// The golden report with more findings, which `baseline` records: in its two
+// files and in a third that the baseline then empties.
+struct UnderBaseline {
+  Report report;
+  std::string baseline;
+};
+
+inline UnderBaseline golden_report_under_baseline() {
+  Report recorded;
+  recorded.findings = {
+      make_finding("answers/behavioral/conflict.md", "no-buzzwords", Severity::error, 5, 1, 5, 9,
+                   "avoid \"leverage\"", "We leverage it."),
+      make_finding(std::string(k_hostile_path), "custom-rule", Severity::error, 2, 1, 2, 4,
+                   "an old finding", "Old text."),
+      make_finding("answers/extra.md", "length", Severity::warning, 1, 1, 3, 1, "old", "# Old"),
+  };
+  UnderBaseline result{golden_report(), format_baseline(recorded)};
+  result.report.findings.insert(result.report.findings.end(), recorded.findings.begin(),
+                                recorded.findings.end());
+  std::sort(result.report.findings.begin(), result.report.findings.end(), finding_less);
+  return result;
+}
+
+// What `make` writes of the report's findings fed file by file, each file
+// through `baseline` when there is one.
+template <typename Make>
+std::string write_by_file(Make make, const Report& report, const std::string* baseline = nullptr) {
+  std::string out;
+  std::unique_ptr<ReportWriter> writer = make([&out](std::string_view piece) { out += piece; });
+  std::optional<Baseline> hiding;
+  if (baseline != nullptr) {
+    hiding = Baseline::parse(*baseline, "baseline.json");
+  }
+  ReportTotals totals{report.files_checked, 0, {}};
+  for (std::vector<Finding>& file : by_file(report.findings)) {
+    if (hiding) {
+      hiding->hide(file);
+    }
+    writer->add(file);
+    totals.findings += file.size();
+    totals.summary.add(file);
+  }
+  writer->finish(totals);
+  return out;
 }
 
 inline std::filesystem::path source_path(std::string_view relative) {

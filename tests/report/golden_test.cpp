@@ -12,6 +12,7 @@ namespace {
 
 using test::expect_golden;
 using test::golden_report;
+using test::write_by_file;
 
 const Rule k_golden_length{
     .id = "length",
@@ -54,6 +55,15 @@ TEST(CiGolden, GithubSummary) {
 
 TEST(CiGolden, Junit) {
   expect_golden("junit.xml", format_junit(golden_report()));
+}
+
+// Fed file by file, the junit writer writes the golden file, also when a
+// baseline hides findings in every file, and all of one.
+TEST(CiGolden, JunitFileByFile) {
+  auto junit = [](TextSink sink) { return junit_writer(std::move(sink)); };
+  expect_golden("junit.xml", write_by_file(junit, golden_report()));
+  const test::UnderBaseline hidden = test::golden_report_under_baseline();
+  expect_golden("junit.xml", write_by_file(junit, hidden.report, &hidden.baseline));
 }
 
 TEST(CiGolden, Gitlab) {

@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include <span>
+
 namespace answerlint {
 namespace {
 
@@ -76,6 +78,52 @@ TEST(JunitFormat, CleanRunIsOnePassingCase) {
   EXPECT_NE(xml.find("<testcase name=\"no findings\" classname=\"answerlint\"/>"),
             std::string::npos);
   EXPECT_EQ(xml.find("<failure"), std::string::npos);
+}
+
+TEST(JunitWriter, NoFindingsIsOnePassingCase) {
+  std::string out;
+  auto writer = junit_writer([&out](std::string_view piece) { out += piece; });
+  writer->add({});
+  writer->finish({});
+  EXPECT_EQ(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                 "<testsuites name=\"answerlint\" tests=\"1\" failures=\"0\" errors=\"0\">\n"
+                 "  <testsuite name=\"answerlint\" tests=\"1\" failures=\"0\" errors=\"0\">\n"
+                 "    <testcase name=\"no findings\" classname=\"answerlint\"/>\n"
+                 "  </testsuite>\n"
+                 "</testsuites>\n");
+  EXPECT_EQ(format_junit(Report{}), out);
+}
+
+// Megabytes of testcases: they wait in a temporary file for the total of
+// the first line, and a suite's testcases for its own count, also when its
+// path's findings come in two add() calls.
+TEST(JunitWriter, LargeReportWaitsForItsTotalThenComesInPieces) {
+  Report report;
+  for (int i = 0; i < 12000; ++i) {
+    report.findings.push_back(make_finding(fmt::format("answers/{:03}.md", i / 40), "length",
+                                           Severity::warning, i % 40 + 1, 1, i % 40 + 1, 5,
+                                           fmt::format("finding {} <&> \"q\"", i)));
+  }
+  std::string out;
+  int pieces = 0;
+  auto writer = junit_writer([&](std::string_view piece) {
+    out += piece;
+    ++pieces;
+  });
+  std::span<const Finding> findings = report.findings;
+  writer->add(findings.first(20));       // half of answers/000.md
+  writer->add(findings.subspan(20, 60)); // its other half and answers/001.md
+  writer->add(findings.subspan(80));
+  EXPECT_EQ(pieces, 0) << "the first line counts every finding";
+  writer->finish(ReportTotals::of(report));
+  EXPECT_GT(pieces, 2) << "handed over in pieces";
+  EXPECT_GT(out.size(), std::size_t{2} << 20);
+  EXPECT_EQ(out, format_junit(report));
+  if (have_xmllint()) {
+    EXPECT_EQ(xpath_string(out, "/testsuites/@tests"), "12000");
+    EXPECT_EQ(xpath_string(out, "count(/testsuites/testsuite)"), "300");
+    EXPECT_EQ(xpath_string(out, "/testsuites/testsuite[1]/@tests"), "40");
+  }
 }
 
 } // namespace

@@ -100,7 +100,7 @@ TEST(StreamedReport, FileByFileIsExactlyTheWholeReport) {
       }
     }
   }
-  for (std::string_view format : {"text", "concise", "json", "gitlab", "checkstyle"}) {
+  for (std::string_view format : {"text", "concise", "json", "gitlab", "checkstyle", "junit"}) {
     EXPECT_TRUE(streams(format)) << format;
   }
   EXPECT_GT(stream("text", report, false).pieces, 5) << "a large report comes in pieces";
@@ -118,7 +118,7 @@ TEST(StreamedReport, BaselineHidesFileByFileWhatItHidesFromTheWhole) {
   Report whole = report;
   const std::size_t hidden = apply_baseline_text(whole, baseline, "baseline.json");
   ASSERT_GT(hidden, 1000U);
-  for (std::string_view format : {"json", "concise", "gitlab", "sarif"}) {
+  for (std::string_view format : {"json", "concise", "gitlab", "sarif", "junit"}) {
     SCOPED_TRACE(format);
     Streamed streamed = stream(format, report, false, &baseline);
     EXPECT_EQ(streamed.hidden, hidden);
