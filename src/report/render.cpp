@@ -30,14 +30,14 @@ std::unique_ptr<ReportWriter> streaming_writer(std::string_view format,
   if (format == "junit") {
     return junit_writer(std::move(sink));
   }
+  if (format == "sarif") {
+    return sarif_writer(std::move(sink));
+  }
   return nullptr;
 }
 
 std::string render_report(std::string_view format, const Report& report,
                           const RenderOptions& options) {
-  if (format == "sarif") {
-    return format_sarif(report);
-  }
   if (format == "github") {
     return format_github(report);
   }

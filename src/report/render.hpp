@@ -28,9 +28,8 @@ std::string render_report(std::string_view format, const Report& report,
                           const RenderOptions& options);
 
 // The writer of `format` when it can be written as the findings come (text,
-// concise, json, gitlab, checkstyle, junit); nullptr for the formats that
-// need every finding first: SARIF lists the rules the findings use before
-// them, the GitHub annotations put errors first.
+// concise, json, gitlab, checkstyle, junit, sarif); nullptr for the format
+// that needs every finding first: the GitHub annotations put errors first.
 std::unique_ptr<ReportWriter> streaming_writer(std::string_view format,
                                                const RenderOptions& options, TextSink sink);
 
@@ -47,16 +46,16 @@ public:
   void add(std::vector<Finding> findings);
   // Writes the rest of the report (all of it, for a format that waits),
   // with the files_checked of `run`. Returns `run` holding the findings
-  // shown when the format kept them (sarif, github), else none.
+  // shown when the format kept them (github), else none.
   Report finish(Report run);
 
   // Whether the format is written as the findings come, rather than kept.
   bool streams() const { return m_writer != nullptr; }
   // Whether the report is written while the run goes on (json waits for
-  // files_checked, junit for its total, the formats that keep every finding
-  // for the end).
+  // files_checked, junit for its total, sarif for the rules the findings
+  // name, the formats that keep every finding for the end).
   bool writes_early() const {
-    return m_writer != nullptr && m_format != "json" && m_format != "junit";
+    return m_writer != nullptr && m_format != "json" && m_format != "junit" && m_format != "sarif";
   }
   // What was shown: the findings the baseline did not hide.
   const Summary& shown() const { return m_totals.summary; }

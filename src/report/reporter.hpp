@@ -100,9 +100,12 @@ inline constexpr std::string_view k_rules_doc_url =
 // SARIF 2.1.0 for GitHub code scanning: every builtin rule in the driver,
 // plus an entry for each other rule id the findings use (rules from the
 // config, internal errors); `%SRCROOT%`-relative URIs; partialFingerprints.
+// The rules come first: the results wait in a temporary file until then.
 std::string format_sarif(const Report& report);
+std::unique_ptr<ReportWriter> sarif_writer(TextSink sink);
 // The same with another rule catalogue, for tests.
 std::string format_sarif(const Report& report, std::span<const Rule* const> rules);
+std::unique_ptr<ReportWriter> sarif_writer(std::span<const Rule* const> rules, TextSink sink);
 
 // GitHub workflow commands (`::error file=...::message`), errors first.
 std::string format_github(const Report& report);

@@ -131,6 +131,15 @@ inline std::filesystem::path source_path(std::string_view relative) {
   return std::filesystem::path(ANSWERLINT_SOURCE_DIR) / relative;
 }
 
+// The version changes with every release; the golden file says @VERSION@.
+inline std::string without_version(std::string text) {
+  std::string quoted = fmt::format(": \"{}\"", k_version);
+  for (std::size_t at = text.find(quoted); at != std::string::npos; at = text.find(quoted, at)) {
+    text.replace(at, quoted.size(), ": \"@VERSION@\"");
+  }
+  return text;
+}
+
 // Compares with tests/report/golden/<name>; ANSWERLINT_UPDATE_GOLDEN=1
 // rewrites the file instead (check the diff by eye before committing).
 inline void expect_golden(std::string_view name, const std::string& actual) {

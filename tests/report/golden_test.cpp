@@ -12,6 +12,7 @@ namespace {
 
 using test::expect_golden;
 using test::golden_report;
+using test::without_version;
 using test::write_by_file;
 
 const Rule k_golden_length{
@@ -31,15 +32,6 @@ const Rule k_golden_sections{
 
 const Rule* const k_golden_rules[] = {&k_golden_length, &k_golden_sections};
 
-// The version changes with every release; the golden file says @VERSION@.
-std::string without_version(std::string text) {
-  std::string quoted = fmt::format(": \"{}\"", k_version);
-  for (std::size_t at = text.find(quoted); at != std::string::npos; at = text.find(quoted, at)) {
-    text.replace(at, quoted.size(), ": \"@VERSION@\"");
-  }
-  return text;
-}
-
 TEST(CiGolden, Sarif) {
   expect_golden("report.sarif", without_version(format_sarif(golden_report(), k_golden_rules)));
 }
@@ -55,6 +47,17 @@ TEST(CiGolden, GithubSummary) {
 
 TEST(CiGolden, Junit) {
   expect_golden("junit.xml", format_junit(golden_report()));
+}
+
+// Fed file by file, the sarif writer writes the golden file, also when a
+// baseline hides findings in every file (one of a rule only it names), and
+// all of one.
+TEST(CiGolden, SarifFileByFile) {
+  auto sarif = [](TextSink sink) { return sarif_writer(k_golden_rules, std::move(sink)); };
+  expect_golden("report.sarif", without_version(write_by_file(sarif, golden_report())));
+  const test::UnderBaseline hidden = test::golden_report_under_baseline();
+  expect_golden("report.sarif",
+                without_version(write_by_file(sarif, hidden.report, &hidden.baseline)));
 }
 
 // Fed file by file, the junit writer writes the golden file, also when a
