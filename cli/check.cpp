@@ -10,6 +10,8 @@
 #include <fmt/format.h>
 #include <fstream>
 #include <optional>
+#include <string>
+#include <string_view>
 #include <unistd.h>
 #include <utility>
 
@@ -41,14 +43,16 @@ Selection selection_of(const CheckArgs& args) {
 }
 
 // GitHub Actions shows the Markdown appended to $GITHUB_STEP_SUMMARY on the
-// run's page; the file belongs to the runner, so it is appended to.
-void append_step_summary(const Report& report) {
+// run's page, when the github format is asked for.
+const char* step_summary_path(const CheckArgs& args) {
   const char* path = std::getenv("GITHUB_STEP_SUMMARY");
-  if (path == nullptr || *path == '\0') {
-    return;
-  }
+  return args.format == "github" && path != nullptr && *path != '\0' ? path : nullptr;
+}
+
+// The file belongs to the runner, so it is appended to.
+void append_step_summary(const char* path, std::string_view summary) {
   std::ofstream out(path, std::ios::app | std::ios::binary);
-  out << format_github_summary(report, github_blob_url());
+  out << summary;
   if (!out) {
     fmt::print(stderr, "answerlint: warning: cannot append the job summary to {}\n", path);
   }
@@ -81,11 +85,19 @@ int run_check(const CheckArgs& args) {
       std::fwrite(piece.data(), 1, piece.size(), stdout);
     }
   });
+  // The job summary is built as the findings come, from counts and the rows
+  // that fit, and appended once the report is written.
+  const char* summary_path = step_summary_path(args);
+  std::string summary;
+  if (summary_path != nullptr) {
+    stream.also_write(github_summary_writer(
+        github_blob_url(), [&summary](std::string_view piece) { summary += piece; }));
+  }
   // Findings printed on the terminal while the bar redraws there would mix
   // with it: they show the progress themselves.
   options.progress = !args.quiet && !(to_terminal && stream.writes_early());
   Report report;
-  if (stream.streams() && args.write_baseline.empty()) {
+  if (args.write_baseline.empty()) {
     if (!args.baseline.empty()) {
       stream.hide(Baseline::read(args.baseline));
     }
@@ -93,24 +105,22 @@ int run_check(const CheckArgs& args) {
       stream.add(std::move(found));
     });
   } else {
-    // The baseline file records every finding before any is hidden, and the
-    // formats that wait for every finding get them collected, at once.
+    // The baseline file records every finding before any is hidden: the
+    // findings are collected, then written at once.
     report = run_check(*config, options);
-    if (!args.write_baseline.empty()) {
-      write_baseline(report, args.write_baseline);
-    }
+    write_baseline(report, args.write_baseline);
     if (!args.baseline.empty()) {
       stream.hide(Baseline::read(args.baseline));
     }
     stream.add(std::exchange(report.findings, {}));
   }
-  report = stream.finish(std::move(report));
+  stream.finish(report.files_checked);
   if (file) {
     file->commit();
   }
 
-  if (args.format == "github") {
-    append_step_summary(report);
+  if (summary_path != nullptr) {
+    append_step_summary(summary_path, summary);
   }
   if (!args.quiet) {
     for (const std::string& notice : report.notices) {

@@ -1,7 +1,7 @@
 #include "report/render.hpp"
 
-#include <algorithm>
-#include <iterator>
+#include "report/pieces.hpp"
+
 #include <utility>
 
 namespace answerlint {
@@ -21,44 +21,55 @@ std::unique_ptr<ReportWriter> streaming_writer(std::string_view format,
   if (format == "json") {
     return json_writer(std::move(sink));
   }
+  if (format == "sarif") {
+    return sarif_writer(std::move(sink));
+  }
+  if (format == "github") {
+    return github_writer(std::move(sink));
+  }
+  if (format == "junit") {
+    return junit_writer(std::move(sink));
+  }
   if (format == "gitlab") {
     return gitlab_writer(std::move(sink));
   }
   if (format == "checkstyle") {
     return checkstyle_writer(std::move(sink));
   }
-  if (format == "junit") {
-    return junit_writer(std::move(sink));
-  }
-  if (format == "sarif") {
-    return sarif_writer(std::move(sink));
-  }
   return nullptr;
 }
 
+namespace {
+
+// streaming_writer, and text for a format not in k_formats, as ever.
+std::unique_ptr<ReportWriter> writer_of(std::string_view format, const RenderOptions& options,
+                                        TextSink sink) {
+  std::unique_ptr<ReportWriter> writer = streaming_writer(format, options, sink);
+  if (writer == nullptr) {
+    writer = text_writer(options.color, options.summary, std::move(sink));
+  }
+  return writer;
+}
+
+} // namespace
+
 std::string render_report(std::string_view format, const Report& report,
                           const RenderOptions& options) {
-  if (format == "github") {
-    return format_github(report);
-  }
-  std::string out;
-  std::unique_ptr<ReportWriter> writer =
-      streaming_writer(format, options, [&out](std::string_view piece) { out += piece; });
-  if (!writer) { // not one of k_formats: text, as ever
-    writer = text_writer(options.color, options.summary,
-                         [&out](std::string_view piece) { out += piece; });
-  }
-  writer->add(report.findings);
-  writer->finish(ReportTotals::of(report));
-  return out;
+  return write_whole(report,
+                     [&](TextSink sink) { return writer_of(format, options, std::move(sink)); });
 }
 
 ReportStream::ReportStream(std::string_view format, const RenderOptions& options, TextSink sink)
-    : m_format(format), m_options(options), m_sink(std::move(sink)),
-      m_writer(streaming_writer(format, options, m_sink)) {}
+    : m_format(format) {
+  m_writers.push_back(writer_of(format, options, std::move(sink)));
+}
 
 void ReportStream::hide(Baseline baseline) {
   m_baseline = std::move(baseline);
+}
+
+void ReportStream::also_write(std::unique_ptr<ReportWriter> writer) {
+  m_writers.push_back(std::move(writer));
 }
 
 void ReportStream::add(std::vector<Finding> findings) {
@@ -67,31 +78,16 @@ void ReportStream::add(std::vector<Finding> findings) {
   }
   m_totals.summary.add(findings);
   m_totals.findings += findings.size();
-  if (m_writer) {
-    m_writer->add(findings);
-  } else if (!findings.empty()) {
-    m_kept.push_back(std::move(findings));
+  for (const std::unique_ptr<ReportWriter>& writer : m_writers) {
+    writer->add(findings);
   }
 }
 
-Report ReportStream::finish(Report run) {
-  m_totals.files_checked = run.files_checked;
-  if (m_writer) {
-    m_writer->finish(m_totals);
-    return run;
+void ReportStream::finish(int files_checked) {
+  m_totals.files_checked = files_checked;
+  for (const std::unique_ptr<ReportWriter>& writer : m_writers) {
+    writer->finish(m_totals);
   }
-  if (m_kept.size() == 1) {
-    run.findings = std::move(m_kept.front()); // a collected run's, added at once
-  } else {
-    run.findings.reserve(m_totals.findings);
-    for (std::vector<Finding>& file : m_kept) {
-      std::move(file.begin(), file.end(), std::back_inserter(run.findings));
-      std::vector<Finding>().swap(file);
-    }
-  }
-  m_kept.clear();
-  m_sink(render_report(m_format, run, m_options));
-  return run;
 }
 
 } // namespace answerlint

@@ -107,12 +107,16 @@ std::unique_ptr<ReportWriter> sarif_writer(TextSink sink);
 std::string format_sarif(const Report& report, std::span<const Rule* const> rules);
 std::unique_ptr<ReportWriter> sarif_writer(std::span<const Rule* const> rules, TextSink sink);
 
-// GitHub workflow commands (`::error file=...::message`), errors first.
+// GitHub workflow commands (`::error file=...::message`), errors first: the
+// errors are written as they come, the others wait in temporary files.
 std::string format_github(const Report& report);
+std::unique_ptr<ReportWriter> github_writer(TextSink sink);
 // The Markdown job summary for $GITHUB_STEP_SUMMARY, under 1 MiB: counts per
 // rule and severity and a table of findings. With `blob_url` (see
-// github_blob_url) each location links to its line.
+// github_blob_url) each location links to its line. The writer keeps the
+// counts and only the rows that can still fit, about 1 MiB at most.
 std::string format_github_summary(const Report& report, std::string_view blob_url = {});
+std::unique_ptr<ReportWriter> github_summary_writer(std::string_view blob_url, TextSink sink);
 // `$GITHUB_SERVER_URL/$GITHUB_REPOSITORY/blob/$GITHUB_SHA`, or empty when
 // any of them is unset (outside GitHub Actions).
 std::string github_blob_url();

@@ -81,6 +81,19 @@ inline std::vector<std::vector<Finding>> by_file(const std::vector<Finding>& fin
   return files;
 }
 
+// What a writer hands to its sink, and in how many pieces.
+struct Captured {
+  std::string text;
+  int pieces = 0;
+
+  TextSink sink() {
+    return [this](std::string_view piece) {
+      text += piece;
+      ++pieces;
+    };
+  }
+};
+
 // The golden report with more findings, which `baseline` records: in its two
 // files and in a third that the baseline then empties.
 struct UnderBaseline {

@@ -1,9 +1,14 @@
 #include "report/ci_support.hpp"
+#include "report/pieces.hpp"
 #include "report/reporter.hpp"
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <map>
+#include <string>
+#include <utility>
+#include <vector>
 
 namespace answerlint {
 namespace {
@@ -209,6 +214,140 @@ TEST(GithubSummary, NoFindings) {
   Report report;
   report.files_checked = 1;
   EXPECT_EQ(format_github_summary(report), "## answerlint\n\nNo findings in 1 file checked.\n");
+}
+
+TEST(GithubWriter, NoFindingsNoCommandsAndASummarySayingSo) {
+  std::string out;
+  auto writer = github_writer([&out](std::string_view piece) { out += piece; });
+  writer->add({});
+  writer->finish({});
+  EXPECT_EQ(out, "");
+  auto summary = github_summary_writer({}, [&out](std::string_view piece) { out += piece; });
+  summary->add({});
+  summary->finish({2, 0, {}});
+  EXPECT_EQ(out, "## answerlint\n\nNo findings in 2 files checked.\n");
+}
+
+// Errors come first, so they are written as they come, in pieces of about
+// 64 KiB; the warnings and notices wait for finish(), each in the report's
+// order.
+TEST(GithubWriter, ErrorsReachTheSinkBeforeFinishTheRestAfter) {
+  Report report;
+  for (int i = 0; i < 6000; ++i) {
+    Severity severity = i % 3 == 0   ? Severity::info
+                        : i % 3 == 1 ? Severity::warning
+                                     : Severity::error;
+    report.findings.push_back(make_finding(fmt::format("answers/{:03}.md", i / 30), "length",
+                                           severity, i % 30 + 1, 1, i % 30 + 1, 5,
+                                           fmt::format("finding {}", i)));
+  }
+  test::Captured out;
+  auto writer = github_writer(out.sink());
+  for (const std::vector<Finding>& file : test::by_file(report.findings)) {
+    writer->add(file);
+  }
+  const std::string before_finish = out.text;
+  EXPECT_GE(out.pieces, 2);
+  EXPECT_GE(before_finish.size(), k_piece);
+  for (const Command& command : parse_output(before_finish)) {
+    ASSERT_EQ(command.name, "error");
+  }
+  writer->finish(ReportTotals::of(report));
+  EXPECT_TRUE(out.text.starts_with(before_finish));
+  EXPECT_EQ(out.text, format_github(report));
+
+  std::vector<std::string> expected; // errors, warnings, notices, each in the report's order
+  for (int rest : {2, 1, 0}) {
+    for (int i = rest; i < 6000; i += 3) {
+      expected.push_back(fmt::format("finding {}", i));
+    }
+  }
+  std::vector<std::string> got;
+  for (const Command& command : parse_output(out.text)) {
+    got.push_back(command.data);
+  }
+  EXPECT_EQ(got, expected);
+}
+
+// Findings in files of their own, each severity's rows of one size: a/
+// warnings (long rows, fewer than fill the table), then b/ errors, which
+// come before them in the table and push some out, c/ infos, and d/
+// warnings with short rows, after every a/ row in the table.
+std::vector<Finding> rows_of_one_size(std::size_t errors) {
+  std::vector<Finding> findings;
+  auto add = [&findings](std::string_view folder, Severity severity, std::size_t count,
+                         std::size_t message) {
+    for (std::size_t i = 0; i < count; ++i) {
+      findings.push_back(make_finding(fmt::format("{}/{:05}.md", folder, i), "length", severity, 1,
+                                      1, 1, 2, std::string(message, 'w')));
+    }
+  };
+  add("a", Severity::warning, 900, 1000);
+  add("b", Severity::error, errors, 200);
+  add("c", Severity::info, 50, 200);
+  add("d", Severity::warning, 50, 1);
+  return findings;
+}
+
+std::string summary_by_file(const std::vector<Finding>& findings) {
+  Report report;
+  report.files_checked = 9;
+  report.findings = findings;
+  return test::write_by_file(
+      [](TextSink sink) { return github_summary_writer({}, std::move(sink)); }, report);
+}
+
+std::vector<std::string> table_rows(const std::string& summary) {
+  std::vector<std::string> rows;
+  const std::string_view head = "|---|---|---|---|\n";
+  std::size_t at = summary.find(head) + head.size();
+  for (std::size_t end = summary.find('\n', at); summary.compare(at, 2, "| ") == 0;
+       at = end + 1, end = summary.find('\n', at)) {
+    rows.push_back(summary.substr(at, end + 1 - at));
+  }
+  return rows;
+}
+
+// The table is cut where the whole report, errors first, would cut it,
+// whatever order the severities come in: the writer keeps only the rows
+// that may still be shown, drops those the errors push past the limit, and
+// then no later row of theirs, even one short enough to fit in the room
+// left. The error counts vary that room.
+TEST(GithubSummary, TableCutAsTheWholeReportWouldCutItWhateverTheOrder) {
+  for (std::size_t errors : {2000U, 2001U, 2002U, 2003U, 6000U}) {
+    SCOPED_TRACE(errors);
+    std::vector<Finding> findings = rows_of_one_size(errors);
+    const std::string summary = summary_by_file(findings);
+    // The same findings, errors first: no row is ever dropped for another.
+    std::stable_partition(findings.begin(), findings.end(),
+                          [](const Finding& f) { return f.severity == Severity::error; });
+    EXPECT_EQ(summary, summary_by_file(findings));
+
+    const std::vector<std::string> rows = table_rows(summary);
+    ASSERT_FALSE(rows.empty());
+    std::size_t error_rows = 0;
+    while (error_rows < rows.size() && rows[error_rows].starts_with("| b/")) {
+      ++error_rows;
+    }
+    const std::size_t warning_rows = rows.size() - error_rows;
+    for (std::size_t i = error_rows; i < rows.size(); ++i) {
+      ASSERT_TRUE(rows[i].starts_with("| a/")) << "the table stops at the first row past the limit";
+    }
+    if (errors < 6000) {
+      EXPECT_EQ(error_rows, errors);
+      ASSERT_GT(warning_rows, 0U);
+      ASSERT_LT(warning_rows, 900U);
+      EXPECT_TRUE(rows.back().starts_with(fmt::format("| a/{:05}.md:1 |", warning_rows - 1)))
+          << "the first warnings, in order";
+    } else {
+      EXPECT_EQ(warning_rows, 0U) << "every warning row pushed out by the errors";
+    }
+    EXPECT_LT(summary.size(), 1024U * 1024U);
+    EXPECT_GT(summary.size() + rows.back().size(), 1024U * 1024U - 16U * 1024U)
+        << "the next row would not have fitted";
+    EXPECT_NE(summary.find(fmt::format("_{} findings more not shown", 1000 + errors - rows.size())),
+              std::string::npos);
+  }
 }
 
 } // namespace

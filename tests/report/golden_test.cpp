@@ -69,6 +69,20 @@ TEST(CiGolden, JunitFileByFile) {
   expect_golden("junit.xml", write_by_file(junit, hidden.report, &hidden.baseline));
 }
 
+// Fed file by file, the github writers write the golden files, also when a
+// baseline hides findings (errors among them) in every file, and all of one.
+TEST(CiGolden, GithubFileByFile) {
+  auto annotations = [](TextSink sink) { return github_writer(std::move(sink)); };
+  auto summary = [](TextSink sink) {
+    return github_summary_writer("https://github.com/o/r/blob/abc123", std::move(sink));
+  };
+  const test::UnderBaseline hidden = test::golden_report_under_baseline();
+  expect_golden("github.txt", write_by_file(annotations, golden_report()));
+  expect_golden("github.txt", write_by_file(annotations, hidden.report, &hidden.baseline));
+  expect_golden("github-summary.md", write_by_file(summary, golden_report()));
+  expect_golden("github-summary.md", write_by_file(summary, hidden.report, &hidden.baseline));
+}
+
 TEST(CiGolden, Gitlab) {
   expect_golden("gitlab.json", format_gitlab(golden_report()));
 }

@@ -104,25 +104,21 @@ TEST(JunitWriter, LargeReportWaitsForItsTotalThenComesInPieces) {
                                            Severity::warning, i % 40 + 1, 1, i % 40 + 1, 5,
                                            fmt::format("finding {} <&> \"q\"", i)));
   }
-  std::string out;
-  int pieces = 0;
-  auto writer = junit_writer([&](std::string_view piece) {
-    out += piece;
-    ++pieces;
-  });
+  test::Captured out;
+  auto writer = junit_writer(out.sink());
   std::span<const Finding> findings = report.findings;
   writer->add(findings.first(20));       // half of answers/000.md
   writer->add(findings.subspan(20, 60)); // its other half and answers/001.md
   writer->add(findings.subspan(80));
-  EXPECT_EQ(pieces, 0) << "the first line counts every finding";
+  EXPECT_EQ(out.pieces, 0) << "the first line counts every finding";
   writer->finish(ReportTotals::of(report));
-  EXPECT_GT(pieces, 2) << "handed over in pieces";
-  EXPECT_GT(out.size(), std::size_t{2} << 20);
-  EXPECT_EQ(out, format_junit(report));
+  EXPECT_GT(out.pieces, 2) << "handed over in pieces";
+  EXPECT_GT(out.text.size(), std::size_t{2} << 20);
+  EXPECT_EQ(out.text, format_junit(report));
   if (have_xmllint()) {
-    EXPECT_EQ(xpath_string(out, "/testsuites/@tests"), "12000");
-    EXPECT_EQ(xpath_string(out, "count(/testsuites/testsuite)"), "300");
-    EXPECT_EQ(xpath_string(out, "/testsuites/testsuite[1]/@tests"), "40");
+    EXPECT_EQ(xpath_string(out.text, "/testsuites/@tests"), "12000");
+    EXPECT_EQ(xpath_string(out.text, "count(/testsuites/testsuite)"), "300");
+    EXPECT_EQ(xpath_string(out.text, "/testsuites/testsuite[1]/@tests"), "40");
   }
 }
 

@@ -247,18 +247,15 @@ Report large_report() {
 // is nlohmann's dump(2), as when the log was built as one DOM.
 TEST(SarifWriter, LargeReportWaitsForTheRulesThenComesInPieces) {
   const Report report = large_report();
-  std::string out;
-  int pieces = 0;
-  auto writer = sarif_writer(k_only_rules, [&](std::string_view piece) {
-    out += piece;
-    ++pieces;
-  });
+  test::Captured captured;
+  auto writer = sarif_writer(k_only_rules, captured.sink());
   for (const std::vector<Finding>& file : test::by_file(report.findings)) {
     writer->add(file);
   }
-  EXPECT_EQ(pieces, 0) << "the rules come first";
+  EXPECT_EQ(captured.pieces, 0) << "the rules come first";
   writer->finish(ReportTotals::of(report));
-  EXPECT_GT(pieces, 2) << "handed over in pieces";
+  EXPECT_GT(captured.pieces, 2) << "handed over in pieces";
+  const std::string& out = captured.text;
   EXPECT_GT(out.size(), std::size_t{4} << 20);
   EXPECT_EQ(out, format_sarif(report, k_only_rules));
 

@@ -1,7 +1,7 @@
 // A report written file by file while the run goes on (ReportStream, as
 // `check` uses it) is exactly the report rendered whole, in every format,
-// with or without a baseline; the streaming formats hand it over in pieces
-// and keep no finding.
+// with or without a baseline, and so is the GitHub job summary written
+// alongside; every format is written as the findings come, in pieces.
 #include "report/baseline.hpp"
 #include "report/render.hpp"
 #include "report/reporter.hpp"
@@ -53,10 +53,12 @@ std::vector<std::vector<Finding>> by_file(const Report& report) {
 struct Streamed {
   std::string text;
   int pieces = 0;
-  Report report;
+  std::string summary; // the GitHub job summary, with the github format
   Summary shown;
   std::size_t hidden = 0;
 };
+
+constexpr std::string_view k_blob_url = "https://github.com/o/r/blob/abc";
 
 Streamed stream(std::string_view format, const Report& whole, bool color,
                 const std::string* baseline = nullptr) {
@@ -68,12 +70,14 @@ Streamed stream(std::string_view format, const Report& whole, bool color,
   if (baseline != nullptr) {
     stream.hide(Baseline::parse(*baseline, "baseline.json"));
   }
+  if (format == "github") {
+    stream.also_write(github_summary_writer(
+        k_blob_url, [&out](std::string_view piece) { out.summary += piece; }));
+  }
   for (std::vector<Finding>& file : by_file(whole)) {
     stream.add(std::move(file));
   }
-  Report run;
-  run.files_checked = whole.files_checked;
-  out.report = stream.finish(std::move(run));
+  stream.finish(whole.files_checked);
   out.shown = stream.shown();
   out.hidden = stream.hidden();
   return out;
@@ -93,16 +97,15 @@ TEST(StreamedReport, FileByFileIsExactlyTheWholeReport) {
       EXPECT_EQ(streamed.shown.error, report.summary().error);
       EXPECT_EQ(streamed.shown.warning, report.summary().warning);
       EXPECT_EQ(streamed.shown.info, report.summary().info);
-      if (streams(format)) {
-        EXPECT_TRUE(streamed.report.findings.empty()) << "written, not kept";
-      } else {
-        EXPECT_EQ(streamed.report.findings.size(), report.findings.size()) << "kept for the end";
+      if (format == "github") {
+        EXPECT_EQ(streamed.summary, format_github_summary(report, k_blob_url));
       }
     }
   }
-  for (std::string_view format : {"text", "concise", "json", "gitlab", "checkstyle", "junit"}) {
+  for (std::string_view format : k_formats) {
     EXPECT_TRUE(streams(format)) << format;
   }
+  EXPECT_FALSE(streams("xml"));
   EXPECT_GT(stream("text", report, false).pieces, 5) << "a large report comes in pieces";
 }
 
@@ -118,13 +121,16 @@ TEST(StreamedReport, BaselineHidesFileByFileWhatItHidesFromTheWhole) {
   Report whole = report;
   const std::size_t hidden = apply_baseline_text(whole, baseline, "baseline.json");
   ASSERT_GT(hidden, 1000U);
-  for (std::string_view format : {"json", "concise", "gitlab", "sarif", "junit"}) {
+  for (std::string_view format : {"json", "concise", "gitlab", "sarif", "junit", "github"}) {
     SCOPED_TRACE(format);
     Streamed streamed = stream(format, report, false, &baseline);
     EXPECT_EQ(streamed.hidden, hidden);
     EXPECT_EQ(streamed.text, render_report(format, whole, {false, true}));
     EXPECT_EQ(streamed.shown.error, whole.summary().error);
     EXPECT_EQ(streamed.shown.warning, whole.summary().warning);
+    if (format == "github") {
+      EXPECT_EQ(streamed.summary, format_github_summary(whole, k_blob_url));
+    }
   }
 }
 
