@@ -322,6 +322,7 @@ QuestionMatcher::QuestionMatcher(const QuestionBank& bank) : m_bank(bank) {
       for (const std::string& term : wording.terms) {
         if (seen.insert(term).second) {
           ++entries_with[term];
+          m_entries_with[term].push_back(static_cast<std::uint32_t>(m_wordings.size()));
         }
       }
       wordings.push_back(std::move(wording));
@@ -454,9 +455,17 @@ const BankEntry* QuestionMatcher::match(std::string_view question, std::string_v
   if (family == Family::any && asks_for_a_story(question)) {
     family = Family::story;
   }
+  std::vector<std::uint32_t> candidates;
+  for (const std::string& term : terms.terms) {
+    if (auto found = m_entries_with.find(term); found != m_entries_with.end()) {
+      candidates.insert(candidates.end(), found->second.begin(), found->second.end());
+    }
+  }
+  std::sort(candidates.begin(), candidates.end());
+  candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
   const BankEntry* best = nullptr;
   double best_rank = 0;
-  for (std::size_t i = 0; i < m_bank.entries.size(); ++i) {
+  for (const std::uint32_t i : candidates) {
     const BankEntry& entry = m_bank.entries[i];
     if (family != Family::any && family_of_kind(entry.kind) != family) {
       continue;

@@ -5,6 +5,9 @@
 // answer covers. Loaded here (src/config is the only toml++ user) into plain
 // structs; used by the key-concepts rule and the audit's question-coverage.
 
+#include "string_map.hpp"
+
+#include <cstdint>
 #include <map>
 #include <string>
 #include <string_view>
@@ -83,6 +86,10 @@ private:
   std::vector<std::vector<Wording>> m_wordings; // per entry: question, then variants
   std::map<std::string, double, std::less<>> m_weights;
   double m_unknown_weight = 1;
+  // Per term, the entries (indices, ascending) with a wording that uses it:
+  // an entry sharing no term with a question scores 0, so match() scores
+  // only the entries its terms lead to.
+  StringMap<std::vector<std::uint32_t>> m_entries_with;
 };
 
 // A matcher over builtin_question_bank(), built once.
