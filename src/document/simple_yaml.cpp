@@ -75,7 +75,6 @@ public:
       ++m_at;
     }
   }
-  bool rest_is_blank() const { return only_spaces(m_line.substr(std::min(m_at, m_line.size()))); }
 
   // A key: ASCII letters, digits, '_', '-' and '.', starting with a letter,
   // digit or '_', then ':' and a space or the line's end.
