@@ -1,6 +1,7 @@
 #include "vocabulary.hpp"
 
 #include "embedded.hpp"
+#include "document/utf8.hpp"
 #include "english_words.hpp"
 #include "error.hpp"
 
@@ -168,7 +169,19 @@ ToolMatcher::ToolMatcher(std::vector<ToolEntry> tools) : m_tools(std::move(tools
     std::stable_sort(forms.begin(), forms.end(), [&](std::uint32_t a, std::uint32_t b) {
       return m_forms[a].words.size() > m_forms[b].words.size();
     });
+    m_first_words.set(shape_bit(word));
   }
+}
+
+std::size_t ToolMatcher::shape_bit(std::string_view word) {
+  const auto first = static_cast<unsigned char>(utf8::to_lower_ascii(word[0]));
+  const auto second =
+      word.size() > 1 ? static_cast<unsigned char>(utf8::to_lower_ascii(word[1])) : 0U;
+  return ((first * 263U + second) * 31U + word.size()) % k_shape_bits;
+}
+
+bool ToolMatcher::may_start(std::string_view word) const {
+  return !word.empty() && m_first_words.test(shape_bit(word));
 }
 
 void ToolMatcher::add_form(std::uint32_t tool, const ToolForm& form) {
@@ -246,17 +259,19 @@ void ToolMatcher::find(std::string_view text, std::span<const Token> tokens,
   std::array<char, 64> buffer{};
   for (std::size_t i = 0; i < tokens.size(); ++i) {
     std::string_view word = slice(text, tokens[i]);
+    const std::string_view stem = strip_possessive(word);
+    const bool whole = may_start(word);
+    const bool possessive = stem.size() != word.size() && may_start(stem);
     std::string_view lowered;
-    if (!lower_into(word, buffer, lowered)) {
+    if ((!whole && !possessive) || !lower_into(word, buffer, lowered)) {
       continue;
     }
-    auto found = m_by_first_word.find(lowered);
+    auto found = whole ? m_by_first_word.find(lowered) : m_by_first_word.end();
     if (found == m_by_first_word.end()) {
-      std::string_view stem = strip_possessive(lowered);
-      if (stem.size() == lowered.size()) {
+      if (!possessive) {
         continue;
       }
-      found = m_by_first_word.find(stem);
+      found = m_by_first_word.find(lowered.substr(0, stem.size()));
       if (found == m_by_first_word.end()) {
         continue;
       }

@@ -11,6 +11,7 @@
 #include "lint/word_memo.hpp"
 #include "string_map.hpp"
 
+#include <bitset>
 #include <cstddef>
 #include <cstdint>
 #include <functional>
@@ -78,9 +79,16 @@ private:
   bool matches(const Form& form, std::string_view text, std::span<const Token> tokens,
                std::size_t at) const;
 
+  // Most words of an answer start no name: a bit per (first two letters,
+  // length) of the names' first words turns them away before the hash map.
+  static constexpr std::size_t k_shape_bits = std::size_t{1} << 16;
+  static std::size_t shape_bit(std::string_view word); // word: not empty, any case
+  bool may_start(std::string_view word) const;
+
   std::vector<ToolEntry> m_tools;
   std::vector<Form> m_forms;
   StringMap<std::vector<std::uint32_t>> m_by_first_word; // longest form first
+  std::bitset<k_shape_bits> m_first_words;
 };
 
 // The builtin vocabulary (templates/tools.toml), parsed and compiled once.
