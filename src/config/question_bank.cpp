@@ -310,19 +310,18 @@ std::vector<std::string> question_terms(std::string_view text) {
 }
 
 QuestionMatcher::QuestionMatcher(const QuestionBank& bank) : m_bank(bank) {
-  std::map<std::string, int, std::less<>> entries_with;
   for (const BankEntry& entry : bank.entries) {
+    const auto index = static_cast<std::uint32_t>(m_wordings.size());
     std::vector<Wording> wordings;
-    std::set<std::string> seen;
     auto add = [&](std::string_view text) {
       Wording wording{unique_sorted(question_terms(text)), 0};
       if (wording.terms.empty()) {
         return;
       }
       for (const std::string& term : wording.terms) {
-        if (seen.insert(term).second) {
-          ++entries_with[term];
-          m_entries_with[term].push_back(static_cast<std::uint32_t>(m_wordings.size()));
+        std::vector<std::uint32_t>& entries = m_entries_with[term];
+        if (entries.empty() || entries.back() != index) {
+          entries.push_back(index);
         }
       }
       wordings.push_back(std::move(wording));
@@ -335,8 +334,8 @@ QuestionMatcher::QuestionMatcher(const QuestionBank& bank) : m_bank(bank) {
   }
   // Rare terms decide: "shorten" is one entry's, "system" everyone's.
   const auto entries = static_cast<double>(std::max<std::size_t>(bank.entries.size(), 1));
-  for (const auto& [term, count] : entries_with) {
-    m_weights.emplace(term, std::log(1.0 + entries / count));
+  for (const auto& [term, with] : m_entries_with) {
+    m_weights.emplace(term, std::log(1.0 + entries / static_cast<double>(with.size())));
   }
   // A word the bank never uses ("previous", "company") is context: it
   // counts against a match, but less than a rare bank term.
