@@ -1,4 +1,3 @@
-#include "document/front_matter.hpp"
 #include "document/simple_yaml.hpp"
 #include "support/front_matter_text.hpp"
 
@@ -12,15 +11,9 @@ namespace {
 using Type = SimpleYamlNode::Type;
 using namespace std::string_literals;
 
-// The front matter as the product reads it and as yaml-cpp alone reads it.
 void expect_same_reading(const std::string& content) {
-  const std::string source = "---\n" + content + "\n---\nBody.\n";
-  const LineIndex lines(source);
-  const auto simple = parse_front_matter(source, lines, YamlReading::simple_first);
-  const auto full = parse_front_matter(source, lines, YamlReading::yaml_cpp);
-  EXPECT_EQ(testing::front_matter_text(simple.front_matter),
-            testing::front_matter_text(full.front_matter))
-      << content;
+  const auto [simple, full] = testing::yaml_readings(content);
+  EXPECT_EQ(simple, full) << content;
 }
 
 TEST(SimpleYaml, ReadsTheFrontMatterAnswersWrite) {

@@ -4,8 +4,10 @@
 // block compare equal when this does.
 
 #include "document/document.hpp"
+#include "document/front_matter.hpp"
 
 #include <string>
+#include <utility>
 
 namespace answerlint::testing {
 
@@ -42,6 +44,18 @@ inline std::string front_matter_text(const FrontMatter& front) {
     out += "problem " + span_text(problem.span) + ' ' + problem.message + '\n';
   }
   return out;
+}
+
+// The YAML front matter block `content` as the product reads it (simple
+// reader first) and as yaml-cpp alone reads it, each as front_matter_text.
+inline std::pair<std::string, std::string> yaml_readings(const std::string& content) {
+  const std::string source = "---\n" + content + "\n---\nBody.\n";
+  const LineIndex lines(source);
+  using detail::YamlReading;
+  return {front_matter_text(
+              detail::parse_front_matter(source, lines, YamlReading::simple_first).front_matter),
+          front_matter_text(
+              detail::parse_front_matter(source, lines, YamlReading::yaml_cpp).front_matter)};
 }
 
 } // namespace answerlint::testing
