@@ -4,6 +4,9 @@
 #include "git/repo.hpp"
 #include "lint/cache_codec.hpp"
 
+#define XXH_INLINE_ALL
+#include <xxhash.h>
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -29,7 +32,12 @@ using cache_detail::checksum;
 
 namespace {
 
-using Key = git::ObjectId;
+// What names a result, the settings and the spelling memo: 128 bits of
+// XXH3 over the text that decides it (see settings_key and result_key).
+// Not a defence against an adversary (the cache is the user's own), but
+// against chance: 2^-64 odds of a collision among 2^32 keys, and a few
+// dozen instructions for an answer's key where SHA-1 took 4,000.
+using Key = std::array<unsigned char, 16>;
 
 struct KeyHash {
   std::size_t operator()(const Key& key) const noexcept {
@@ -147,6 +155,15 @@ bool append(const fs::path& target, std::string_view bytes) {
 
 // ---- The key ---------------------------------------------------------------
 
+Key hash_key(std::string_view text) {
+  XXH128_canonical_t canonical;
+  XXH128_canonicalFromHash(&canonical, XXH3_128bits(text.data(), text.size()));
+  Key key{};
+  static_assert(sizeof canonical.digest == std::tuple_size_v<Key>);
+  std::memcpy(key.data(), canonical.digest, key.size());
+  return key;
+}
+
 // The running executable, by size and mtime: a rebuild of the same version
 // (a developer's, or a distribution's patch) may change what rules find.
 std::string build_identity() {
@@ -196,7 +213,7 @@ void put_dictionary(std::string& text) {
 
 // Everything outside an answer's bytes and path that decides its findings.
 std::optional<Key> settings_key(const Config& config) {
-  std::string text = "answerlint-results-1\n";
+  std::string text = "answerlint-results-2\n";
   put(text, ANSWERLINT_VERSION);
   put(text, build_identity());
   put(text, config.digest);
@@ -209,41 +226,43 @@ std::optional<Key> settings_key(const Config& config) {
     put(text, bytes);
   }
   put_dictionary(text);
-  return git::blob_id(text);
+  return hash_key(text);
 }
 
 // What decides the spelling dictionary's verdicts (see WordFile).
 Key words_key() {
-  std::string text = "answerlint-words-1\n";
+  std::string text = "answerlint-words-2\n";
   put(text, ANSWERLINT_VERSION);
   put(text, build_identity());
   put_dictionary(text);
-  return git::blob_id(text);
+  return hash_key(text);
 }
 
-Key result_key(const Key& settings, std::string_view relative_path, const Key& blob) {
+Key result_key(const Key& settings, std::string_view relative_path, const git::ObjectId& blob) {
   std::string text(reinterpret_cast<const char*>(settings.data()), settings.size());
   put(text, relative_path);
   text.append(reinterpret_cast<const char*>(blob.data()), blob.size());
-  return git::blob_id(text);
+  return hash_key(text);
 }
 
-Key key_from(std::string_view bytes) {
-  Key key{};
-  std::memcpy(key.data(), bytes.data(), key.size());
-  return key;
+// A key or a blob id from its bytes, which hold at least as many.
+template <class Bytes> Bytes bytes_from(std::string_view bytes) {
+  Bytes out{};
+  std::memcpy(out.data(), bytes.data(), out.size());
+  return out;
 }
 
-std::string_view key_bytes(const Key& key) {
-  return {reinterpret_cast<const char*>(key.data()), key.size()};
+template <class Bytes> std::string_view as_text(const Bytes& bytes) {
+  return {reinterpret_cast<const char*>(bytes.data()), bytes.size()};
 }
 
 // ---- A results log -----------------------------------------------------------
 //
-// record: magic (4) | checksum (8) of what follows | key (20) | length (4) | payload
+// record: magic (4) | checksum (8) of what follows | key (16) | length (4) | payload
 
-constexpr std::string_view k_log_magic = "alr\x01";
-constexpr std::size_t k_header = 4 + 8 + 20 + 4;
+constexpr std::string_view k_log_magic = "alr\x02";
+constexpr std::size_t k_key = std::tuple_size_v<Key>;
+constexpr std::size_t k_header = 4 + 8 + k_key + 4;
 
 struct Record {
   std::uint64_t offset = 0; // in the log file
@@ -285,7 +304,7 @@ constexpr std::size_t k_flush_size = std::size_t{8} * 1024;
 std::string make_record(const Key& key, std::string_view payload) {
   std::string body;
   ByteWriter out(body);
-  out.raw(key_bytes(key));
+  out.raw(as_text(key));
   out.u32(static_cast<std::uint32_t>(payload.size()));
   out.raw(payload);
   std::string record;
@@ -304,7 +323,7 @@ std::optional<std::pair<Key, std::size_t>> good_record(std::string_view bytes, b
   }
   ByteReader head(bytes.substr(4, k_header - 4));
   const std::uint64_t sum = head.u64();
-  const Key key = key_from(head.raw(20));
+  const Key key = bytes_from<Key>(head.raw(k_key));
   const std::uint32_t length = head.u32();
   if (length > bytes.size() - k_header ||
       (verify && checksum(bytes.substr(12, k_header - 12 + length)) != sum)) {
@@ -341,7 +360,7 @@ void index_headers(Log& log, std::uint64_t size) {
     const ssize_t n = ::pread(log.fd, header, k_header, static_cast<off_t>(pos));
     if (n == static_cast<ssize_t>(k_header) && std::string_view(header, 4) == k_log_magic) {
       ByteReader head(std::string_view(header + 12, k_header - 12));
-      const Key key = key_from(head.raw(20));
+      const Key key = bytes_from<Key>(head.raw(k_key));
       const std::uint32_t length = head.u32();
       if (length <= size - pos - k_header) {
         log.index.insert_or_assign(key, log.records.size());
@@ -445,7 +464,7 @@ constexpr std::size_t k_max_paths = 200'000;
 
 struct PathRecord {
   FileStat stat;
-  Key blob{};
+  git::ObjectId blob{};
 };
 using PathRecords = std::unordered_map<std::string, PathRecord>;
 
@@ -464,9 +483,9 @@ PathRecords parse_table(std::string_view bytes) {
     std::string path(in.text());
     PathRecord record;
     record.stat = {in.u64(), in.u64(), in.u64(), in.i64(), in.i64()};
-    std::string_view blob = in.raw(20);
+    std::string_view blob = in.raw(std::tuple_size_v<git::ObjectId>);
     if (in.ok()) {
-      record.blob = key_from(blob);
+      record.blob = bytes_from<git::ObjectId>(blob);
       records.insert_or_assign(std::move(path), record);
     }
   }
@@ -487,7 +506,7 @@ std::string format_table(const PathRecords& records) {
     out.u64(record.stat.size);
     out.i64(record.stat.mtime_ns);
     out.i64(record.stat.ctime_ns);
-    out.raw(key_bytes(record.blob));
+    out.raw(as_text(record.blob));
   }
   const std::uint64_t sum = checksum(bytes);
   out.u64(sum);
@@ -524,7 +543,7 @@ bool make_cache_folders(const fs::path& dir) {
 }
 
 // The spelling dictionary's memo, in the file `words`:
-//   magic (4) | checksum (8) of what follows | key (20) | encode_words payload
+//   magic (4) | checksum (8) of what follows | key (16) | encode_words payload
 // The key names the answerlint build and the hunspell files: any other
 // memo is ignored, then replaced. Written whole (temp file + rename) by a
 // run that judged new words; two runs doing so at once lose one's words,
@@ -541,17 +560,17 @@ public:
     }
     ByteReader head(std::string_view(bytes).substr(4, 8));
     const std::string_view body = std::string_view(bytes).substr(12);
-    if (checksum(body) != head.u64() || body.substr(0, 20) != key_bytes(m_key)) {
+    if (checksum(body) != head.u64() || body.substr(0, k_key) != as_text(m_key)) {
       return std::nullopt;
     }
-    return cache_detail::decode_words(body.substr(20));
+    return cache_detail::decode_words(body.substr(k_key));
   }
 
   void save(const WordMemo& memo) override {
     if (!make_cache_folders(m_dir)) {
       return;
     }
-    std::string body(key_bytes(m_key));
+    std::string body(as_text(m_key));
     body += cache_detail::encode_words(memo);
     std::string bytes(k_magic);
     ByteWriter(bytes).u64(checksum(body));
@@ -560,8 +579,8 @@ public:
   }
 
 private:
-  static constexpr std::string_view k_magic = "alw\x01";
-  static constexpr std::size_t k_head = 4 + 8 + 20;
+  static constexpr std::string_view k_magic = "alw\x02";
+  static constexpr std::size_t k_head = 4 + 8 + k_key;
   fs::path m_dir;
   Key m_key;
 };

@@ -1,47 +1,18 @@
 #include "lint/cache_codec.hpp"
 
-#include <bit>
+#define XXH_INLINE_ALL
+#include <xxhash.h>
+
 #include <cstring>
 #include <unordered_map>
 
 namespace answerlint::cache_detail {
 
-namespace {
-
-std::uint64_t byteswap(std::uint64_t word) {
-  std::uint64_t out = 0;
-  for (int b = 0; b < 8; ++b) {
-    out = (out << 8) | ((word >> (8 * b)) & 0xFF);
-  }
-  return out;
-}
-
-} // namespace
-
 std::uint64_t checksum(std::string_view bytes) {
-  // Eight bytes at a time, each word multiplied in and folded: about 8 GB/s,
-  // so verifying every record of a warm run costs a few milliseconds.
-  constexpr std::uint64_t k_mul = 0x9E3779B97F4A7C15ULL;
-  std::uint64_t hash = (bytes.size() + 1) * k_mul;
-  auto mix = [&hash](std::uint64_t word) {
-    hash = (hash ^ word) * k_mul;
-    hash ^= hash >> 29;
-  };
-  std::size_t i = 0;
-  for (; i + 8 <= bytes.size(); i += 8) {
-    std::uint64_t word = 0;
-    std::memcpy(&word, bytes.data() + i, sizeof word);
-    if constexpr (std::endian::native == std::endian::big) {
-      word = byteswap(word); // the same sums on every host
-    }
-    mix(word);
-  }
-  std::uint64_t tail = 0;
-  for (std::size_t b = 0; i + b < bytes.size(); ++b) {
-    tail |= static_cast<std::uint64_t>(static_cast<unsigned char>(bytes[i + b])) << (8 * b);
-  }
-  mix(tail);
-  return hash ^ (hash >> 32);
+  // XXH3, 32 bytes a step with SSE2 or AVX2 (about 0.2 instructions a
+  // byte): a warm run verifies 27 MB of records. Its result is defined the
+  // same on every host.
+  return XXH3_64bits(bytes.data(), bytes.size());
 }
 
 void ByteWriter::u32(std::uint32_t value) {

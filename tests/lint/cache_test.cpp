@@ -284,7 +284,7 @@ TEST_F(ResultCacheTest, GarbageInTheCacheFolderChangesNothing) {
   }
   for (int shard = 0; shard < 256; ++shard) {
     std::ofstream(cache_dir() / "results" / fmt::format("{:02x}", shard), std::ios::binary)
-        << "alr\x01" << garbage;
+        << "alr\x02" << garbage;
   }
   std::ofstream(cache_dir() / "paths", std::ios::binary) << "alstat1\n" << garbage;
   EXPECT_EQ(describe(run()), truth());
