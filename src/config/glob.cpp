@@ -236,9 +236,25 @@ std::string required_literal(std::string_view pattern) {
   return std::string(best);
 }
 
+// Whether the glob is `*LITERAL` or `**/*LITERAL`, LITERAL holding no '/'
+// and no special character: its regex, (?:.*/)?[^/]*LITERAL, matches a path
+// exactly when the path ends with LITERAL.
+bool suffix_only(std::string_view pattern) {
+  if (pattern.starts_with("**/")) {
+    pattern.remove_prefix(3);
+  }
+  if (!pattern.starts_with('*')) {
+    return false;
+  }
+  pattern.remove_prefix(1);
+  return !pattern.empty() && pattern.find_first_of("*?/[]{}\\") == std::string_view::npos;
+}
+
 } // namespace
 
-Glob::Glob(std::string_view pattern) : m_pattern(pattern), m_required(required_literal(pattern)) {
+Glob::Glob(std::string_view pattern)
+    : m_pattern(pattern), m_required(required_literal(pattern)),
+      m_suffix_only(suffix_only(pattern)) {
   RE2::Options options;
   options.set_log_errors(false);
   options.set_dot_nl(true);
@@ -261,6 +277,9 @@ bool Glob::matches(std::string_view relative_path) const {
   }
   while (relative_path.starts_with("./")) {
     relative_path.remove_prefix(2);
+  }
+  if (m_suffix_only) {
+    return relative_path.ends_with(m_required);
   }
   if (!m_required.empty() && relative_path.find(m_required) == std::string_view::npos) {
     return false;

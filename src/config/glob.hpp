@@ -34,6 +34,9 @@ private:
   // Text every match contains (the longest literal run of the pattern), so
   // that most paths are turned down without running the regex.
   std::string m_required;
+  // For `*.md` and `**/*.md`, the shapes of files.include: the glob matches
+  // exactly the paths that end with m_required, with no regex to run.
+  bool m_suffix_only = false;
 };
 
 } // namespace answerlint

@@ -31,6 +31,24 @@ TEST(ConfigGlob, StarStaysInOneSegment) {
   check({"*.md", {"a.md", "x/y/a.md"}, {"a.mdx", "a.txt", "a.md/b.txt"}});
 }
 
+// `*.md` and `**/*.md` are matched as suffixes, without their regex: the
+// same globs with a one-letter class (which goes through the regex) must
+// agree on every path.
+TEST(ConfigGlob, SuffixGlobsMatchAsTheirRegexDoes) {
+  const char* paths[] = {"a.md",      ".md",      "md",        "a.md/b",   "x/y/a.md",  "x/.md",
+                         "a.mdx",     "a.m",      "x/a.md/",   "a\n.md",  "a/b.md.md", "./a.md",
+                         "a b/c d.md", "é/ü.md",  "a.MD",      "/a.md",    "",          "x/md"};
+  for (auto [fast, slow] : {std::pair{"**/*.md", "**/*.[m]d"}, std::pair{"*.md", "*.[m]d"},
+                            std::pair{"*.markdown", "*.[m]arkdown"}, std::pair{"*md", "*[m]d"}}) {
+    const Glob a(fast);
+    const Glob b(slow);
+    for (const char* path : paths) {
+      EXPECT_EQ(a.matches(path), b.matches(path)) << fast << " and " << slow << " on '" << path
+                                                  << "'";
+    }
+  }
+}
+
 TEST(ConfigGlob, GlobWithoutSlashMatchesTheFileNameAtAnyDepth) {
   check({"README.md",
          {"README.md", "sub/README.md", "a/b/c/README.md"},
