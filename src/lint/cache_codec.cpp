@@ -3,6 +3,7 @@
 #define XXH_INLINE_ALL
 #include <xxhash.h>
 
+#include <bit>
 #include <cstring>
 #include <unordered_map>
 
@@ -15,16 +16,26 @@ std::uint64_t checksum(std::string_view bytes) {
   return XXH3_64bits(bytes.data(), bytes.size());
 }
 
-void ByteWriter::u32(std::uint32_t value) {
-  for (int shift = 0; shift < 32; shift += 8) {
-    m_out += static_cast<char>((value >> shift) & 0xFF);
+namespace {
+
+// Appended in one piece: a character at a time, each append checked the
+// string's capacity.
+template <class Word> void write_word(std::string& out, Word value) {
+  char bytes[sizeof(Word)];
+  for (std::size_t i = 0; i < sizeof(Word); ++i) {
+    bytes[i] = static_cast<char>((value >> (8 * i)) & 0xFF);
   }
+  out.append(bytes, sizeof bytes);
+}
+
+} // namespace
+
+void ByteWriter::u32(std::uint32_t value) {
+  write_word(m_out, value);
 }
 
 void ByteWriter::u64(std::uint64_t value) {
-  for (int shift = 0; shift < 64; shift += 8) {
-    m_out += static_cast<char>((value >> shift) & 0xFF);
-  }
+  write_word(m_out, value);
 }
 
 void ByteWriter::text(std::string_view bytes) {
@@ -47,22 +58,34 @@ std::uint8_t ByteReader::u8() {
   return bytes.empty() ? 0 : static_cast<std::uint8_t>(bytes[0]);
 }
 
-std::uint32_t ByteReader::u32() {
-  std::string_view bytes = raw(4);
-  std::uint32_t value = 0;
-  for (std::size_t i = 0; i < bytes.size(); ++i) {
-    value |= static_cast<std::uint32_t>(static_cast<unsigned char>(bytes[i])) << (8 * i);
+namespace {
+
+// Little-endian on disk; a whole word is copied at once (a byte-by-byte loop
+// over a view of unknown size did not fold into one load).
+template <class Word> Word read_word(ByteReader& in) {
+  std::string_view bytes = in.raw(sizeof(Word));
+  if (bytes.size() != sizeof(Word)) {
+    return 0;
+  }
+  Word value = 0;
+  if constexpr (std::endian::native == std::endian::little) {
+    std::memcpy(&value, bytes.data(), sizeof value);
+  } else {
+    for (std::size_t i = 0; i < sizeof(Word); ++i) {
+      value |= static_cast<Word>(static_cast<unsigned char>(bytes[i])) << (8 * i);
+    }
   }
   return value;
 }
 
+} // namespace
+
+std::uint32_t ByteReader::u32() {
+  return read_word<std::uint32_t>(*this);
+}
+
 std::uint64_t ByteReader::u64() {
-  std::string_view bytes = raw(8);
-  std::uint64_t value = 0;
-  for (std::size_t i = 0; i < bytes.size(); ++i) {
-    value |= static_cast<std::uint64_t>(static_cast<unsigned char>(bytes[i])) << (8 * i);
-  }
-  return value;
+  return read_word<std::uint64_t>(*this);
 }
 
 std::string_view ByteReader::text() {
