@@ -687,7 +687,7 @@ struct ResultCache::Impl {
   }
 };
 
-std::optional<FileStat> stat_file(const fs::path& path) {
+std::optional<FileStat> stat_file(const std::string& path) {
   struct stat info {};
   if (::stat(path.c_str(), &info) != 0) {
     return std::nullopt;

@@ -61,7 +61,7 @@ struct FileStat {
 };
 
 // stat(2) of `path`, following symbolic links; nullopt when it fails.
-std::optional<FileStat> stat_file(const std::filesystem::path& path);
+std::optional<FileStat> stat_file(const std::string& path);
 
 // Nanoseconds since the epoch, on the clock file times use.
 std::int64_t now_ns();

@@ -33,10 +33,9 @@ bool plain_relative(std::string_view rest) {
   return true;
 }
 
-std::string relative_string(const fs::path& absolute, const fs::path& base) {
+std::string relative_string(const std::string& file, const fs::path& base) {
   // The walk's paths are canonical and mostly under `base`: a prefix test
   // spares lexically_relative's allocations for each of thousands of files.
-  const std::string& file = absolute.native();
   const std::string& root = base.native();
   if (!root.empty() && root.back() != '/' && file.size() > root.size() + 1 &&
       file.compare(0, root.size(), root) == 0 && file[root.size()] == '/') {
@@ -45,6 +44,7 @@ std::string relative_string(const fs::path& absolute, const fs::path& base) {
       return std::string(rest);
     }
   }
+  const fs::path absolute(file);
   fs::path rel = absolute.lexically_relative(base);
   if (rel.empty() || starts_with_parent(rel)) {
     return absolute.generic_string();
@@ -93,7 +93,7 @@ public:
     if (fs::is_directory(status)) {
       walk(fs::weakly_canonical(path));
     } else {
-      add(fs::weakly_canonical(path), true);
+      add(fs::weakly_canonical(path).native(), true);
     }
   }
 
@@ -109,7 +109,7 @@ public:
     std::vector<WalkedFile> sorted;
     sorted.reserve(order.size());
     for (WalkedFile* file : order) {
-      if (sorted.empty() || sorted.back().absolute.native() != file->absolute.native()) {
+      if (sorted.empty() || sorted.back().absolute != file->absolute) {
         sorted.push_back(std::move(*file));
       }
     }
@@ -135,14 +135,14 @@ private:
       if (dir.handle == nullptr) {
         if (named) {
           throw Error(fmt::format("cannot read the folder: {}", std::strerror(errno)),
-                      relative_string(root, m_cwd));
+                      relative_string(root.native(), m_cwd));
         }
         if (errno == EACCES || errno == EPERM || errno == ENOENT) {
           continue; // gone since it was listed, or locked
         }
         // Stopping quietly would lint part of the folder and call it clean.
         throw Error(fmt::format("cannot walk the folder: {}", std::strerror(errno)),
-                    relative_string(fs::path(folder), m_cwd));
+                    relative_string(folder, m_cwd));
       }
       named = false;
       for (;;) {
@@ -164,7 +164,7 @@ private:
       }
       if (errno != 0) {
         throw Error(fmt::format("cannot walk the folder: {}", std::strerror(errno)),
-                    relative_string(fs::path(folder), m_cwd));
+                    relative_string(folder, m_cwd));
       }
     }
   }
@@ -198,21 +198,20 @@ private:
     if (type != DT_REG && type != DT_LNK) {
       return;
     }
-    fs::path file(path);
-    if (m_ignored && m_ignored(file, false)) {
+    if (m_ignored && m_ignored(fs::path(path), false)) {
       return;
     }
     if (type == DT_LNK) {
       std::error_code ec;
-      fs::path target = fs::canonical(file, ec);
+      fs::path target = fs::canonical(fs::path(path), ec);
       if (ec || !inside(target, root) || !fs::is_regular_file(target, ec)) {
         return;
       }
     }
-    add(std::move(file), false);
+    add(path, false);
   }
 
-  void add(fs::path file, bool named) {
+  void add(std::string file, bool named) {
     std::string relative = relative_string(file, m_base);
     std::string display = relative_string(file, m_cwd);
     WalkedFile walked{std::move(file), std::move(relative), std::move(display), {}};

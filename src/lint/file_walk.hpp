@@ -11,7 +11,9 @@
 namespace answerlint {
 
 struct WalkedFile {
-  std::filesystem::path absolute; // on disk; empty for a blob of --rev in a bare repository
+  // On disk; empty for a blob of --rev in a bare repository. A string, not a
+  // fs::path, which would split it into parts that no one reads.
+  std::string absolute;
   std::string relative;           // to config.base_dir, '/'-separated: what globs see
   std::string display;            // to the cwd, '/'-separated: what reports show
   // The bytes, when they come from git (the index or a tree) rather than

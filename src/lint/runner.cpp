@@ -154,7 +154,7 @@ void lint_cached(const Config& config, const ParseOptions& parse, ResultCache& c
   if (!file.content) {
     stat = stat_file(file.absolute);
     if (stat && stat->size <= config.max_file_bytes) {
-      if (auto blob = cache.known_blob(file.absolute.native(), *stat)) {
+      if (auto blob = cache.known_blob(file.absolute, *stat)) {
         if (auto findings = cache.find(file.relative, *blob)) {
           take(out, std::move(*findings), file);
           return;
@@ -173,7 +173,7 @@ void lint_cached(const Config& config, const ParseOptions& parse, ResultCache& c
     blob = git::blob_id(*source);
   }
   if (stat) {
-    cache.remember_blob(file.absolute.native(), *stat, *blob, read_start);
+    cache.remember_blob(file.absolute, *stat, *blob, read_start);
   }
   if (auto findings = cache.find(file.relative, *blob)) {
     take(out, std::move(*findings), file);

@@ -109,7 +109,7 @@ std::vector<WalkedFile> from_git(const Config& config, const Selection& selectio
   std::vector<WalkedFile> files;
   bool in_tree = selection.source == Source::rev;
   auto add = [&](const std::string& path, std::optional<std::string> content, std::string blob_id) {
-    files.push_back({map.absolute(path), map.relative(path), map.display(path, in_tree),
+    files.push_back({map.absolute(path).native(), map.relative(path), map.display(path, in_tree),
                      std::move(content), std::move(blob_id)});
   };
   auto add_blob = [&](git::BlobFile& blob) {
