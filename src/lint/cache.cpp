@@ -19,6 +19,7 @@
 #include <mutex>
 #include <optional>
 #include <set>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <unordered_map>
@@ -271,16 +272,19 @@ struct Record {
   bool used = false; // looked up by this run
 };
 
-// A log as this run found it: an index of its good records, whose bytes are
-// read again when needed (a warm run over 10,000 answers would otherwise
-// hold all 27 MB of its results at once). The descriptor stays open, so the
-// bytes read later are those indexed, even if another run replaces the file.
+// A log as this run found it: mapped into memory (read-only, private), and
+// an index of its good records. A warm run reads every record once; read(2)
+// copied each from the page cache, twice with the indexing, where a mapping
+// copies nothing and its pages are shared with the page cache (and only the
+// pages touched are read from disk). The mapping keeps the bytes indexed
+// even if another run replaces the file: answerlint never truncates a log,
+// it appends to it or replaces it whole by a rename.
 struct Log {
   std::mutex mutex;
   bool loaded = false;
   bool damaged = false; // holds a bad record: rewrite it
-  int fd = -1;
-  std::uint64_t size = 0; // bytes indexed
+  const char* map = nullptr;
+  std::uint64_t size = 0; // bytes mapped and indexed
   std::vector<Record> records;
   std::unordered_map<Key, std::size_t, KeyHash> index; // the newest record of each key
   std::string fresh;                                   // records to add
@@ -290,10 +294,12 @@ struct Log {
   Log(const Log&) = delete;
   Log& operator=(const Log&) = delete;
   ~Log() {
-    if (fd >= 0) {
-      ::close(fd);
+    if (map != nullptr) {
+      ::munmap(const_cast<char*>(map), size);
     }
   }
+
+  std::string_view bytes() const { return {map, size}; }
 };
 
 // A log's new records are appended once they reach this size, rather than
@@ -351,78 +357,9 @@ void index_log(Log& log, std::string_view all) {
   log.size = all.size();
 }
 
-// Reads up to `size` bytes at `offset` into `out`; the count read, or -1.
-ssize_t pread_full(int fd, char* out, std::size_t size, std::uint64_t offset) {
-  std::size_t done = 0;
-  while (done < size) {
-    ssize_t n = ::pread(fd, out + done, size - done, static_cast<off_t>(offset + done));
-    if (n < 0 && errno == EINTR) {
-      continue;
-    }
-    if (n < 0) {
-      return -1;
-    }
-    if (n == 0) {
-      break;
-    }
-    done += static_cast<std::size_t>(n);
-  }
-  return static_cast<ssize_t>(done);
-}
-
-// Indexes a log by reading only its records' headers, from blocks of
-// k_index_block bytes (one pread per header was 10,000 system calls on a
-// warm run); a broken record makes it read the whole file and scan it
-// (index_log), to resync.
-constexpr std::size_t k_index_block = std::size_t{64} * 1024;
-
-void index_headers(Log& log, std::uint64_t size) {
-  std::uint64_t pos = 0;
-  thread_local std::string block(k_index_block, '\0'); // one per worker, not per log
-  std::uint64_t block_start = 0;
-  std::size_t block_size = 0; // bytes of the file from block_start held in `block`
-  while (pos < size) {
-    if (pos + k_header > block_start + block_size) {
-      const ssize_t n = pread_full(log.fd, block.data(), block.size(), pos);
-      block_start = pos;
-      block_size = n < 0 ? 0 : static_cast<std::size_t>(n);
-    }
-    const char* header = block.data() + (pos - block_start);
-    if (pos + k_header <= block_start + block_size &&
-        std::string_view(header, 4) == k_log_magic) {
-      ByteReader head(std::string_view(header + 12, k_header - 12));
-      const Key key = bytes_from<Key>(head.raw(k_key));
-      const std::uint32_t length = head.u32();
-      if (length <= size - pos - k_header) {
-        log.index.insert_or_assign(key, log.records.size());
-        log.records.push_back({pos, k_header + length, key, false});
-        pos += k_header + length;
-        continue;
-      }
-    }
-    log.records.clear();
-    log.index.clear();
-    std::string bytes;
-    if (::lseek(log.fd, 0, SEEK_SET) == 0 && read_to_end(log.fd, bytes)) {
-      index_log(log, bytes);
-    }
-    return;
-  }
-  log.size = size;
-}
-
-// The whole record again, checked again, in `buffer` (reused from record to
-// record: it only grows); nullopt when it is gone.
-std::optional<std::string_view> read_record(const Log& log, const Record& record,
-                                            std::string& buffer) {
-  if (buffer.size() < record.size) {
-    buffer.resize(record.size);
-  }
-  if (pread_full(log.fd, buffer.data(), record.size, record.offset) !=
-      static_cast<ssize_t>(record.size)) {
-    return std::nullopt;
-  }
-  const std::string_view bytes(buffer.data(), record.size);
+// The record's bytes in the mapping, when its checksum holds.
+std::optional<std::string_view> read_record(const Log& log, const Record& record) {
+  const std::string_view bytes = log.bytes().substr(record.offset, record.size);
   auto good = good_record(bytes, true);
   if (!good || good->first != record.key || good->second != bytes.size()) {
     return std::nullopt;
@@ -452,10 +389,9 @@ std::string compacted(const Log& log, std::size_t limit) {
   }
   std::string out;
   out.reserve(size);
-  std::string buffer;
   for (std::size_t i = 0; i < log.records.size(); ++i) {
     if (keep[i]) {
-      if (std::optional<std::string_view> bytes = read_record(log, log.records[i], buffer)) {
+      if (std::optional<std::string_view> bytes = read_record(log, log.records[i])) {
         out += *bytes;
       }
     }
@@ -635,9 +571,14 @@ struct ResultCache::Impl {
     if (!log.loaded) {
       log.loaded = true;
       FileStat stat;
-      log.fd = open_regular(log_file(key[0]), &stat);
-      if (log.fd >= 0) {
-        index_headers(log, stat.size);
+      Fd in(open_regular(log_file(key[0]), &stat));
+      if (in.fd >= 0 && stat.size > 0 && stat.size <= SIZE_MAX) {
+        void* map = ::mmap(nullptr, static_cast<std::size_t>(stat.size), PROT_READ, MAP_PRIVATE,
+                           in.fd, 0);
+        if (map != MAP_FAILED) {
+          log.map = static_cast<const char*>(map);
+          index_log(log, std::string_view(log.map, static_cast<std::size_t>(stat.size)));
+        }
       }
     }
     return log;
@@ -777,9 +718,8 @@ std::optional<std::vector<Finding>> ResultCache::find(std::string_view relative_
     log.records[it->second].used = true;
     record = log.records[it->second];
   }
-  // pread on the log's descriptor needs no lock.
-  thread_local std::string buffer;
-  std::optional<std::string_view> bytes = read_record(log, record, buffer);
+  // The mapping is read-only: reading it needs no lock.
+  std::optional<std::string_view> bytes = read_record(log, record);
   std::optional<std::vector<Finding>> findings;
   if (bytes) {
     findings = cache_detail::decode_findings(bytes->substr(k_header));
