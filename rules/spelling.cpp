@@ -1,10 +1,16 @@
 #include "lint/rule.hpp"
+#include "string_map.hpp"
 #include "support.hpp"
 #include "vocabulary.hpp"
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <array>
+#include <cstdint>
+#include <string>
+#include <utility>
+#include <vector>
 
 namespace answerlint::rules {
 namespace {
@@ -54,11 +60,10 @@ Shape shape_of(std::string_view word) {
   return upper == 1 && first_upper ? Shape::capitalised : Shape::mixed;
 }
 
-// Words that are not prose to check: numbers and units ("300ms", "p95"),
-// paths, file names, identifiers, URLs, e-mail addresses, @mentions,
-// #hashtags, $variables, and words in a script other than Latin.
-bool is_checkable(const Document& doc, const Word& word) {
-  std::string_view text = word.text;
+// Words that are not prose to check, by their characters alone: numbers
+// and units ("300ms", "p95"), paths, file names, identifiers, and words in a
+// script other than Latin.
+bool is_checkable_text(std::string_view text) {
   if (text.size() < 2) {
     return false;
   }
@@ -74,6 +79,12 @@ bool is_checkable(const Document& doc, const Word& word) {
       i += 2;
     }
   }
+  return true;
+}
+
+// Words that are not prose to check by what stands around them: URLs,
+// e-mail addresses, @mentions, #hashtags, $variables and calls.
+bool is_checkable_where(const Document& doc, const Word& word) {
   std::string_view source = doc.source;
   const std::size_t end = word.span.end;
   if (source.substr(end, 3) == "://" || source.substr(end, 1) == "@" ||
@@ -124,41 +135,131 @@ std::string message_for(std::string_view word, const std::vector<std::string>& s
                      word, quoted_list(suggestions));
 }
 
+// The words this thread found fine, by their text and whether they opened a
+// sentence: most words of an answer are words of earlier answers ("the",
+// "latency", "Kafka"), and a word fine by its text alone stays fine wherever
+// it stands, so one lookup replaces the checks of its characters, its shape
+// and the dictionary's memo (about 400 instructions a word). Open
+// addressing over one buffer of the words' bytes: no allocation per word.
+class FineWords {
+public:
+  bool contains(std::string_view word, bool sentence_start) const {
+    if (m_slots.empty()) {
+      return false;
+    }
+    return (m_slots[index_of(word, StringHash{}(word))].ways & way(sentence_start)) != 0;
+  }
+
+  void insert(std::string_view word, bool sentence_start) {
+    if (word.size() > k_max_length) {
+      return; // a pasted token, not a word that comes back
+    }
+    if (2 * (m_count + 1) > m_slots.size()) {
+      grow();
+    }
+    const std::size_t hash = StringHash{}(word);
+    Slot& slot = m_slots[index_of(word, hash)];
+    if (slot.ways == 0) {
+      slot = Slot{hash, static_cast<std::uint32_t>(m_text.size()),
+                  static_cast<std::uint16_t>(word.size()), 0};
+      m_text.append(word);
+      ++m_count;
+    }
+    slot.ways |= way(sentence_start);
+  }
+
+private:
+  struct Slot {
+    std::size_t hash = 0;
+    std::uint32_t offset = 0; // of the word in m_text
+    std::uint16_t length = 0;
+    std::uint8_t ways = 0; // way() of each position found fine; 0: an empty slot
+  };
+
+  static constexpr std::size_t k_max_length = 64;
+  static constexpr std::size_t k_max_words = std::size_t{1} << 16; // then it starts over
+
+  static std::uint8_t way(bool sentence_start) { return sentence_start ? 2 : 1; }
+
+  // The slot holding `word`, or the empty one where it would go: the table
+  // is at most half full, so there is one.
+  std::size_t index_of(std::string_view word, std::size_t hash) const {
+    const std::size_t mask = m_slots.size() - 1;
+    for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
+      const Slot& slot = m_slots[i];
+      if (slot.ways == 0 || (slot.hash == hash && slot.length == word.size() &&
+                             std::string_view(m_text.data() + slot.offset, slot.length) == word)) {
+        return i;
+      }
+    }
+  }
+
+  void grow() {
+    if (m_count >= k_max_words) {
+      m_slots.assign(m_slots.size(), Slot{});
+      m_text.clear();
+      m_count = 0;
+      return;
+    }
+    std::vector<Slot> old =
+        std::exchange(m_slots, std::vector<Slot>(std::max<std::size_t>(1024, 2 * m_slots.size())));
+    const std::size_t mask = m_slots.size() - 1;
+    for (const Slot& slot : old) {
+      if (slot.ways != 0) {
+        std::size_t i = slot.hash & mask;
+        while (m_slots[i].ways != 0) {
+          i = (i + 1) & mask;
+        }
+        m_slots[i] = slot;
+      }
+    }
+  }
+
+  std::vector<Slot> m_slots; // a power of two of them
+  std::string m_text;
+  std::size_t m_count = 0;
+};
+
 class Checker {
 public:
   Checker(const Document& doc, const Accepted* accepted, std::vector<Hit>& hits)
       : m_doc(doc), m_accepted(accepted), m_hits(hits), m_dictionary(Dictionary::instance()) {}
 
-  void check_word(const Word& word, bool sentence_start) {
-    if (!is_checkable(m_doc, word)) {
-      return;
+  // Reports what is misspelled in `word`; true when the word is fine by its
+  // text alone, wherever it stands and whatever words the configuration
+  // accepts (a word fine only by its place or by `words` is false).
+  bool check_word(const Word& word, bool sentence_start) {
+    if (!is_checkable_text(word.text)) {
+      return true;
+    }
+    if (!is_checkable_where(m_doc, word)) {
+      return false;
     }
     std::string_view text = strip_possessive(word.text);
     if (text.find('-') == std::string_view::npos) {
-      check_part(word, 0, text, sentence_start);
-      return;
+      return check_part(word, 0, text, sentence_start);
     }
     // A hyphenated compound is right when the dictionary knows it whole
     // ("e-mail") or knows each of its parts ("cache-aside").
-    if (is_known(text)) {
-      return;
+    if (shape_of(text) == Shape::mixed || m_dictionary.check(text).known) {
+      return true;
     }
+    if (is_accepted(text)) {
+      return false;
+    }
+    bool fine = true;
     std::size_t offset = 0;
     while (offset <= text.size()) {
       const std::size_t dash = std::min(text.find('-', offset), text.size());
-      check_part(word, offset, text.substr(offset, dash - offset), sentence_start && offset == 0);
+      fine = check_part(word, offset, text.substr(offset, dash - offset),
+                        sentence_start && offset == 0) &&
+             fine;
       offset = dash + 1;
     }
+    return fine;
   }
 
 private:
-  bool is_known(std::string_view text) {
-    if (shape_of(text) == Shape::mixed) {
-      return true;
-    }
-    return m_dictionary.check(text).known || is_accepted(text);
-  }
-
   bool is_accepted(std::string_view text) const {
     if (m_accepted == nullptr || m_accepted->words.empty()) {
       return false;
@@ -168,15 +269,21 @@ private:
     return lower_into(text, buffer, lowered) && m_accepted->words.contains(lowered);
   }
 
-  void check_part(const Word& word, std::size_t offset, std::string_view part,
+  // Reports `part` when it is misspelled; true when it is fine without the
+  // words the configuration accepts.
+  bool check_part(const Word& word, std::size_t offset, std::string_view part,
                   bool sentence_start) {
     const Shape shape = shape_of(part);
-    if (part.size() < 2 || shape == Shape::mixed || (shape == Shape::all_caps && part.size() <= 6)) {
-      return;
+    if (part.size() < 2 || shape == Shape::mixed ||
+        (shape == Shape::all_caps && part.size() <= 6)) {
+      return true;
     }
     const WordVerdict verdict = m_dictionary.check(part);
-    if (verdict.known || is_accepted(part)) {
-      return;
+    if (verdict.known) {
+      return true;
+    }
+    if (is_accepted(part)) {
+      return false;
     }
     std::vector<std::string> suggestions;
     if (shape == Shape::capitalised) {
@@ -189,12 +296,13 @@ private:
         suggestions = m_dictionary.suggest(part);
       }
       if (suggestions.empty()) {
-        return;
+        return true;
       }
     } else {
       suggestions = m_dictionary.suggest(part);
     }
     m_hits.push_back({part_span(word, offset, part.size()), message_for(part, suggestions)});
+    return false;
   }
 
   const Document& m_doc;
@@ -204,11 +312,17 @@ private:
 };
 
 void check(const RuleContext& ctx, std::vector<Hit>& hits) {
+  thread_local FineWords t_fine;
+  FineWords& fine = t_fine;
   const Document& doc = ctx.doc;
   Checker checker(doc, static_cast<const Accepted*>(ctx.prepared), hits);
   for (const Sentence& sentence : doc.sentences_in(ctx.answer.begin, ctx.answer.end)) {
     for (std::uint32_t i = 0; i < sentence.word_count; ++i) {
-      checker.check_word(doc.words[sentence.first_word + i], i == 0);
+      const Word& word = doc.words[sentence.first_word + i];
+      const bool sentence_start = i == 0;
+      if (!fine.contains(word.text, sentence_start) && checker.check_word(word, sentence_start)) {
+        fine.insert(word.text, sentence_start);
+      }
     }
   }
 }
