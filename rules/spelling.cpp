@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <utility>
 #include <vector>
@@ -135,6 +136,30 @@ std::string message_for(std::string_view word, const std::vector<std::string>& s
                      word, quoted_list(suggestions));
 }
 
+// Whether `n` bytes at `a` and `b` are the same, with a few loads inlined
+// instead of a call to memcmp: the words are short, and once their hashes
+// and lengths match they are nearly always equal. Reads only the n bytes.
+bool same_bytes(const char* a, const char* b, std::size_t n) {
+  auto load = [](const char* at, auto value) {
+    std::memcpy(&value, at, sizeof value);
+    return value;
+  };
+  if (n >= 8) {
+    for (std::size_t i = 0; i + 8 < n; i += 8) {
+      if (load(a + i, std::uint64_t{}) != load(b + i, std::uint64_t{})) {
+        return false;
+      }
+    }
+    return load(a + n - 8, std::uint64_t{}) == load(b + n - 8, std::uint64_t{});
+  }
+  if (n >= 4) {
+    return load(a, std::uint32_t{}) == load(b, std::uint32_t{}) &&
+           load(a + n - 4, std::uint32_t{}) == load(b + n - 4, std::uint32_t{});
+  }
+  // 1 to 3 bytes: the first, the middle and the last cover them all.
+  return n == 0 || (a[0] == b[0] && a[n / 2] == b[n / 2] && a[n - 1] == b[n - 1]);
+}
+
 // The words this thread found fine, by their text and whether they opened a
 // sentence: most words of an answer are words of earlier answers ("the",
 // "latency", "Kafka"), and a word fine by its text alone stays fine wherever
@@ -144,6 +169,9 @@ std::string message_for(std::string_view word, const std::vector<std::string>& s
 class FineWords {
 public:
   bool contains(std::string_view word, bool sentence_start) const {
+    if (word.size() < 2) {
+      return true; // a single letter is never checked (is_checkable_text): no need to hash it
+    }
     if (m_slots.empty()) {
       return false;
     }
@@ -188,7 +216,7 @@ private:
     for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
       const Slot& slot = m_slots[i];
       if (slot.ways == 0 || (slot.hash == hash && slot.length == word.size() &&
-                             std::string_view(m_text.data() + slot.offset, slot.length) == word)) {
+                             same_bytes(m_text.data() + slot.offset, word.data(), word.size()))) {
         return i;
       }
     }

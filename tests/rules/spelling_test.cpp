@@ -62,5 +62,12 @@ TEST(Spelling, AMisspelledWordIsReportedEachTime) {
   EXPECT_EQ(misspelled(answer), found);
 }
 
+// Single letters are fine without a lookup; two letters are a word.
+TEST(Spelling, OnlySingleLettersGoUnchecked) {
+  const std::string answer = "I put a q and a qx in a b-tree.\n";
+  EXPECT_EQ(misspelled(answer), Found{"1:17 'qx'"});
+  EXPECT_EQ(misspelled(answer), Found{"1:17 'qx'"});
+}
+
 } // namespace
 } // namespace answerlint
