@@ -136,46 +136,24 @@ std::string message_for(std::string_view word, const std::vector<std::string>& s
                      word, quoted_list(suggestions));
 }
 
-// Whether `n` bytes at `a` and `b` are the same, with a few loads inlined
-// instead of a call to memcmp: the words are short, and once their hashes
-// and lengths match they are nearly always equal. Reads only the n bytes.
-bool same_bytes(const char* a, const char* b, std::size_t n) {
-  auto load = [](const char* at, auto value) {
-    std::memcpy(&value, at, sizeof value);
-    return value;
-  };
-  if (n >= 8) {
-    for (std::size_t i = 0; i + 8 < n; i += 8) {
-      if (load(a + i, std::uint64_t{}) != load(b + i, std::uint64_t{})) {
-        return false;
-      }
-    }
-    return load(a + n - 8, std::uint64_t{}) == load(b + n - 8, std::uint64_t{});
-  }
-  if (n >= 4) {
-    return load(a, std::uint32_t{}) == load(b, std::uint32_t{}) &&
-           load(a + n - 4, std::uint32_t{}) == load(b + n - 4, std::uint32_t{});
-  }
-  // 1 to 3 bytes: the first, the middle and the last cover them all.
-  return n == 0 || (a[0] == b[0] && a[n / 2] == b[n / 2] && a[n - 1] == b[n - 1]);
-}
-
 // The words this thread found fine, by their text and whether they opened a
 // sentence: most words of an answer are words of earlier answers ("the",
 // "latency", "Kafka"), and a word fine by its text alone stays fine wherever
 // it stands, so one lookup replaces the checks of its characters, its shape
 // and the dictionary's memo (about 400 instructions a word). Open
-// addressing over one buffer of the words' bytes: no allocation per word.
+// addressing; a word of up to 16 bytes is its own key, packed in two
+// integers, so that most words need neither a hash of their bytes nor a
+// compare with a copy.
 class FineWords {
 public:
   bool contains(std::string_view word, bool sentence_start) const {
     if (word.size() < 2) {
-      return true; // a single letter is never checked (is_checkable_text): no need to hash it
+      return true; // a single letter is never checked (is_checkable_text): no need to look
     }
     if (m_slots.empty()) {
       return false;
     }
-    return (m_slots[index_of(word, StringHash{}(word))].ways & way(sentence_start)) != 0;
+    return (m_slots[index_of(word, key_of(word))].ways & way(sentence_start)) != 0;
   }
 
   void insert(std::string_view word, bool sentence_start) {
@@ -185,38 +163,82 @@ public:
     if (2 * (m_count + 1) > m_slots.size()) {
       grow();
     }
-    const std::size_t hash = StringHash{}(word);
-    Slot& slot = m_slots[index_of(word, hash)];
+    const Key key = key_of(word);
+    Slot& slot = m_slots[index_of(word, key)];
     if (slot.ways == 0) {
-      slot = Slot{hash, static_cast<std::uint32_t>(m_text.size()),
+      slot = Slot{key, static_cast<std::uint32_t>(m_text.size()),
                   static_cast<std::uint16_t>(word.size()), 0};
-      m_text.append(word);
+      if (word.size() > k_packed) {
+        m_text.append(word);
+      }
       ++m_count;
     }
     slot.ways |= way(sentence_start);
   }
 
 private:
+  // Up to k_packed bytes: the word's first and last 8 bytes (4 for a
+  // shorter word; its first, middle and last for 2 or 3), which with its
+  // length tell it from any other. Longer: its first 8 bytes and XXH3, and
+  // the word is compared with its copy.
+  struct Key {
+    std::uint64_t low = 0;
+    std::uint64_t high = 0;
+    bool operator==(const Key&) const = default;
+  };
+
   struct Slot {
-    std::size_t hash = 0;
-    std::uint32_t offset = 0; // of the word in m_text
+    Key key;
+    std::uint32_t offset = 0; // of a word longer than k_packed in m_text
     std::uint16_t length = 0;
     std::uint8_t ways = 0; // way() of each position found fine; 0: an empty slot
   };
 
+  static constexpr std::size_t k_packed = 16;
   static constexpr std::size_t k_max_length = 64;
   static constexpr std::size_t k_max_words = std::size_t{1} << 16; // then it starts over
 
   static std::uint8_t way(bool sentence_start) { return sentence_start ? 2 : 1; }
 
+  template <class Integer> static std::uint64_t load(const char* at) {
+    Integer value = 0;
+    std::memcpy(&value, at, sizeof value);
+    return value;
+  }
+
+  static Key key_of(std::string_view word) {
+    const char* at = word.data();
+    const std::size_t n = word.size();
+    if (n > k_packed) {
+      return {load<std::uint64_t>(at), StringHash{}(word)};
+    }
+    if (n >= 8) {
+      return {load<std::uint64_t>(at), load<std::uint64_t>(at + n - 8)};
+    }
+    if (n >= 4) {
+      return {load<std::uint32_t>(at) | (load<std::uint32_t>(at + n - 4) << 32), 0};
+    }
+    return {load<std::uint8_t>(at) | (load<std::uint8_t>(at + n / 2) << 8) |
+                (load<std::uint8_t>(at + n - 1) << 16),
+            0};
+  }
+
+  static std::size_t hash_of(const Key& key, std::size_t length) {
+    std::uint64_t hash =
+        (key.low ^ (key.high * 0x9E3779B97F4A7C15U) ^ length) * 0xFF51AFD7ED558CCDU;
+    return hash ^ (hash >> 32);
+  }
+
   // The slot holding `word`, or the empty one where it would go: the table
   // is at most half full, so there is one.
-  std::size_t index_of(std::string_view word, std::size_t hash) const {
+  std::size_t index_of(std::string_view word, const Key& key) const {
     const std::size_t mask = m_slots.size() - 1;
-    for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
+    for (std::size_t i = hash_of(key, word.size()) & mask;; i = (i + 1) & mask) {
       const Slot& slot = m_slots[i];
-      if (slot.ways == 0 || (slot.hash == hash && slot.length == word.size() &&
-                             same_bytes(m_text.data() + slot.offset, word.data(), word.size()))) {
+      if (slot.ways == 0 ||
+          (slot.key == key && slot.length == word.size() &&
+           (word.size() <= k_packed ||
+            std::string_view(m_text.data() + slot.offset, slot.length) == word))) {
         return i;
       }
     }
@@ -234,7 +256,7 @@ private:
     const std::size_t mask = m_slots.size() - 1;
     for (const Slot& slot : old) {
       if (slot.ways != 0) {
-        std::size_t i = slot.hash & mask;
+        std::size_t i = hash_of(slot.key, slot.length) & mask;
         while (m_slots[i].ways != 0) {
           i = (i + 1) & mask;
         }

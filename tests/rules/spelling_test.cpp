@@ -62,6 +62,16 @@ TEST(Spelling, AMisspelledWordIsReportedEachTime) {
   EXPECT_EQ(misspelled(answer), found);
 }
 
+// A short word is remembered by its first and last bytes, which overlap:
+// a word differing from one found fine only in its middle is still checked.
+TEST(Spelling, AWordDifferingOnlyInItsMiddleFromAFineOneIsChecked) {
+  EXPECT_EQ(misspelled("The cache latency will receive the availability internationalization.\n"),
+            Found{});
+  EXPECT_EQ(misspelled("Tge cacje latencu will recieve the availabiluty internationalizatuon.\n"),
+            (Found{"1:1 'Tge'", "1:5 'cacje'", "1:11 'latencu'", "1:24 'recieve'",
+                   "1:36 'availabiluty'", "1:49 'internationalizatuon'"}));
+}
+
 // Single letters are fine without a lookup; two letters are a word.
 TEST(Spelling, OnlySingleLettersGoUnchecked) {
   const std::string answer = "I put a q and a qx in a b-tree.\n";
