@@ -565,6 +565,9 @@ struct ResultCache::Impl {
     return dir / "results" / fmt::format("{:02x}", shard);
   }
 
+  std::optional<std::string_view> record_of(const Key& key);
+  void drop(const Key& key);
+
   // The caller holds the log's mutex.
   Log& loaded_log(const Key& key) {
     Log& log = logs[key[0]];
@@ -703,14 +706,14 @@ void ResultCache::remember_blob(const std::string& path, const FileStat& stat,
   m_impl->table.fresh.insert_or_assign(path, PathRecord{stat, blob});
 }
 
-std::optional<std::vector<Finding>> ResultCache::find(std::string_view relative_path,
-                                                      const git::ObjectId& blob) {
-  const Key key = result_key(m_impl->settings, relative_path, blob);
-  Log& log = m_impl->logs[key[0]];
+// The record of `key` whose checksum holds, marked used; a damaged one is
+// dropped and its log rewritten.
+std::optional<std::string_view> ResultCache::Impl::record_of(const Key& key) {
+  Log& log = logs[key[0]];
   Record record;
   {
     std::lock_guard lock(log.mutex);
-    m_impl->loaded_log(key);
+    loaded_log(key);
     auto it = log.index.find(key);
     if (it == log.index.end()) {
       return std::nullopt;
@@ -719,18 +722,37 @@ std::optional<std::vector<Finding>> ResultCache::find(std::string_view relative_
     record = log.records[it->second];
   }
   // The mapping is read-only: reading it needs no lock.
-  std::optional<std::string_view> bytes = read_record(log, record);
-  std::optional<std::vector<Finding>> findings;
-  if (bytes) {
-    findings = cache_detail::decode_findings(bytes->substr(k_header));
+  if (std::optional<std::string_view> bytes = read_record(log, record)) {
+    return bytes;
   }
+  drop(key);
+  return std::nullopt;
+}
+
+void ResultCache::Impl::drop(const Key& key) {
+  Log& log = logs[key[0]];
+  std::lock_guard lock(log.mutex);
+  log.index.erase(key);
+  log.damaged = true;
+}
+
+std::optional<std::vector<Finding>> ResultCache::find(std::string_view relative_path,
+                                                      const git::ObjectId& blob) {
+  const Key key = result_key(m_impl->settings, relative_path, blob);
+  std::optional<std::string_view> bytes = m_impl->record_of(key);
+  if (!bytes) {
+    return std::nullopt;
+  }
+  std::optional<std::vector<Finding>> findings =
+      cache_detail::decode_findings(bytes->substr(k_header));
   if (!findings) {
-    // Gone since it was indexed, or a good checksum on a bad payload: drop it.
-    std::lock_guard lock(log.mutex);
-    log.index.erase(key);
-    log.damaged = true;
+    m_impl->drop(key); // a good checksum on a bad payload
   }
   return findings;
+}
+
+bool ResultCache::contains(std::string_view relative_path, const git::ObjectId& blob) {
+  return m_impl->record_of(result_key(m_impl->settings, relative_path, blob)).has_value();
 }
 
 void ResultCache::store(std::string_view relative_path, const git::ObjectId& blob,

@@ -110,6 +110,9 @@ public:
   // paths; nullopt when not cached.
   std::optional<std::vector<Finding>> find(std::string_view relative_path,
                                            const git::ObjectId& blob);
+  // Whether find() has a whole record (checksum checked) to decode, without
+  // decoding it: what a selection from git asks before leaving a blob unread.
+  bool contains(std::string_view relative_path, const git::ObjectId& blob);
   void store(std::string_view relative_path, const git::ObjectId& blob,
              const std::vector<Finding>& findings);
 

@@ -115,10 +115,6 @@ struct Outcome {
   bool read = false;
 };
 
-// Results of blobs from git found in the cache while selecting (their bytes
-// were left unread), by relative path.
-using CachedBlobs = std::unordered_map<std::string, std::vector<Finding>>;
-
 void take(Outcome& out, std::vector<Finding> findings, const WalkedFile& file) {
   for (Finding& finding : findings) {
     finding.path = file.display;
@@ -140,14 +136,21 @@ void lint_uncached(const Config& config, const ParseOptions& parse, const Walked
 // A file on disk is found by its stat record without reading it; else it is
 // read and hashed, and linted only when its blob is new.
 void lint_cached(const Config& config, const ParseOptions& parse, ResultCache& cache,
-                 const WalkedFile& file, CachedBlobs& cached, Outcome& out) {
+                 const WalkedFile& file, Outcome& out) {
   if (!file.content && !file.blob_id.empty()) {
-    auto it = cached.find(file.relative);
-    if (it == cached.end()) {
+    // A blob from git whose bytes were left unread: the selection found its
+    // record whole (ResultCache::contains), and it is decoded here, on a
+    // worker, rather than there, on one thread and all at once.
+    std::optional<git::ObjectId> blob = git::parse_hex(file.blob_id);
+    std::optional<std::vector<Finding>> findings;
+    if (blob) {
+      findings = cache.find(file.relative, *blob);
+    }
+    if (!findings) {
       throw Error("the cached results of this blob went missing; run again with --no-cache",
                   file.display);
     }
-    take(out, std::move(it->second), file);
+    take(out, std::move(*findings), file);
     return;
   }
   std::optional<FileStat> stat;
@@ -240,18 +243,10 @@ private:
 Report run_check(const Config& config, const RunOptions& options, const FindingSink& sink) {
   std::unique_ptr<ResultCache> cache = open_cache(config, options);
   Selection selection = options.selection;
-  CachedBlobs cached;
   if (cache) {
     selection.needs_content = [&](std::string_view relative, std::string_view blob_id) {
       std::optional<git::ObjectId> blob = git::parse_hex(blob_id);
-      std::optional<std::vector<Finding>> findings;
-      if (blob) {
-        findings = cache->find(relative, *blob);
-      }
-      if (findings) {
-        cached.insert_or_assign(std::string(relative), std::move(*findings));
-      }
-      return !findings;
+      return !(blob && cache->contains(relative, *blob));
     };
   }
   std::vector<WalkedFile> files = select_answers(config, selection);
@@ -270,7 +265,7 @@ Report run_check(const Config& config, const RunOptions& options, const FindingS
     Outcome& out = slots[i % window];
     try {
       if (cache) {
-        lint_cached(config, parse, *cache, files[i], cached, out);
+        lint_cached(config, parse, *cache, files[i], out);
       } else {
         lint_uncached(config, parse, files[i], out);
       }

@@ -328,6 +328,41 @@ TEST_F(ResultCacheTest, ConcurrentRunsNeverCorruptIt) {
   EXPECT_EQ(describe(settled), truth());
 }
 
+// What a selection from git asks before leaving a blob unread: a whole
+// record, under this path; a damaged one is not one.
+TEST_F(ResultCacheTest, ContainsOnlyWholeRecordsOfThatPath) {
+  Finding finding;
+  finding.rule = "length";
+  finding.message = "too long";
+  finding.kind = "answer";
+  const git::ObjectId blob = git::blob_id("an answer\n");
+  {
+    auto cache = ResultCache::open(cache_dir(), *m_config);
+    EXPECT_FALSE(cache->contains("a.md", blob));
+    cache->store("a.md", blob, {finding});
+    cache->save();
+  }
+  {
+    auto cache = ResultCache::open(cache_dir(), *m_config);
+    EXPECT_TRUE(cache->contains("a.md", blob));
+    EXPECT_FALSE(cache->contains("b.md", blob));
+    EXPECT_FALSE(cache->contains("a.md", git::blob_id("another answer\n")));
+    ASSERT_TRUE(cache->find("a.md", blob));
+    EXPECT_EQ(cache->find("a.md", blob)->front().message, "too long");
+  }
+  // The message's bytes flipped in every log: the checksum no longer holds.
+  for (const auto& [path, bytes] : snapshot(cache_dir() / "results")) {
+    std::string damaged = bytes;
+    if (std::size_t at = damaged.find("too long"); at != std::string::npos) {
+      damaged[at] = 'T';
+      std::ofstream(path, std::ios::binary | std::ios::trunc) << damaged;
+    }
+  }
+  auto cache = ResultCache::open(cache_dir(), *m_config);
+  EXPECT_FALSE(cache->contains("a.md", blob));
+  EXPECT_FALSE(cache->find("a.md", blob));
+}
+
 TEST_F(ResultCacheTest, ALogOverItsLimitKeepsWhatThisRunUsesAndAdds) {
   constexpr std::size_t k_limit = 1000;
   constexpr int k_blobs = 2000; // about 8 records of ~400 bytes per log
