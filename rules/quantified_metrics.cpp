@@ -5,6 +5,10 @@
 
 #include <fmt/format.h>
 
+#include <span>
+#include <string_view>
+#include <vector>
+
 namespace answerlint::rules {
 namespace {
 
@@ -22,26 +26,66 @@ const OptionSpec k_options[] = {
 
 constexpr std::string_view k_example = "e.g. 'p95 fell from 2 s to 300 ms'";
 
-std::size_t metrics_in_text(std::string_view text) {
-  return find_metrics(text).size();
-}
+constexpr std::size_t k_unknown = static_cast<std::size_t>(-1);
 
-// Metrics in the prose of [begin, end) and in the names of the sections
-// whose titles start there ("## Result: p95 back under 300 ms"), except
-// the answer's own title, which is the question.
-std::size_t metrics_in(const RuleContext& ctx, std::size_t begin, std::size_t end) {
-  std::size_t count = 0;
-  for (const Paragraph& paragraph : ctx.doc.paragraphs_in(begin, end)) {
-    count += metrics_in_text(paragraph.text);
-  }
-  for (const Section& section : ctx.doc.sections_of(ctx.answer_index)) {
-    if (section.title.begin >= begin && section.title.begin < end &&
-        !is_answer_title(ctx, section)) {
-      count += metrics_in_text(section.name);
+// The metrics of the answer's paragraphs and section names, each recognised
+// once: the section's count and the answer's share the section's text, and
+// the recogniser is what this rule costs.
+class MetricCounts {
+public:
+  explicit MetricCounts(const RuleContext& ctx)
+      : m_ctx(ctx), m_paragraphs(ctx.doc.paragraphs_in(ctx.answer.begin, ctx.answer.end)),
+        m_sections(ctx.doc.sections_of(ctx.answer_index)),
+        m_paragraph_counts(m_paragraphs.size(), k_unknown),
+        m_name_counts(m_sections.size(), k_unknown) {}
+
+  // Metrics in the prose of [begin, end) and in the names of the sections
+  // whose titles start there ("## Result: p95 back under 300 ms"), except
+  // the answer's own title, which is the question.
+  std::size_t in(std::size_t begin, std::size_t end) {
+    std::size_t count = 0;
+    for (const Paragraph& paragraph : m_ctx.doc.paragraphs_in(begin, end)) {
+      count += of(paragraph);
     }
+    for (const Section& section : m_sections) {
+      if (section.title.begin >= begin && section.title.begin < end &&
+          !is_answer_title(m_ctx, section)) {
+        count += in_name(section);
+      }
+    }
+    return count;
   }
-  return count;
-}
+
+  std::size_t in_name(const Section& section) {
+    return memo(m_sections, m_name_counts, section, section.name);
+  }
+
+private:
+  std::size_t of(const Paragraph& paragraph) {
+    return memo(m_paragraphs, m_paragraph_counts, paragraph, paragraph.text);
+  }
+
+  // A paragraph or section outside the answer (a section body may run past
+  // it) is counted without a memo.
+  template <typename T>
+  static std::size_t memo(std::span<const T> items, std::vector<std::size_t>& counts,
+                          const T& item, std::string_view text) {
+    if (&item < items.data() || &item >= items.data() + items.size()) {
+      return find_metrics(text).size();
+    }
+    std::size_t& count = counts[static_cast<std::size_t>(&item - items.data())];
+    if (count == k_unknown) {
+      count = find_metrics(text).size();
+    }
+    return count;
+  }
+
+  const RuleContext& m_ctx;
+  std::span<const Paragraph> m_paragraphs;
+  std::span<const Section> m_sections;
+  std::vector<std::size_t> m_paragraph_counts;
+  std::vector<std::size_t> m_name_counts;
+};
 
 std::string plural(std::size_t count, std::string_view word) {
   return fmt::format("{} {}{}", count, word, count == 1 ? "" : "s");
@@ -51,15 +95,15 @@ void check(const RuleContext& ctx, std::vector<Hit>& hits) {
   const auto min = static_cast<std::size_t>(ctx.options.integer("min"));
   const auto min_in_section = static_cast<std::size_t>(ctx.options.integer("min_in_section"));
   const std::string& name = ctx.options.string("section");
-  const std::size_t total = metrics_in(ctx, ctx.answer.begin, ctx.answer.end);
+  MetricCounts counts(ctx);
+  const std::size_t total = counts.in(ctx.answer.begin, ctx.answer.end);
 
   bool section_short = false;
   std::size_t in_section = 0;
   const Section* section =
       min_in_section > 0 ? find_section(ctx, name, ctx.options.list("aliases")) : nullptr;
   if (section != nullptr) {
-    in_section =
-        metrics_in(ctx, section->body_begin, section->body_end) + metrics_in_text(section->name);
+    in_section = counts.in(section->body_begin, section->body_end) + counts.in_name(*section);
     section_short = in_section < min_in_section;
   }
   if (section_short) {
