@@ -50,6 +50,10 @@ enum WordFlag : std::uint32_t {
   k_version_cue = 1U << 26, // upgraded, migrated: "from 11 to 15" is versions
 };
 
+// The flags of the words that can start a number in words.
+constexpr std::uint32_t k_numeric =
+    k_value | k_magnitude | k_magnitudes | k_fraction | k_mult_verb | k_mult_adj | k_repeat;
+
 struct WordList {
   std::uint32_t flags;
   std::initializer_list<std::string_view> words;
@@ -199,6 +203,41 @@ const WordList k_word_lists[] = {
                "jun",       "jul",      "aug",      "sep",      "sept", "oct",  "nov",  "dec"}},
 };
 
+// The words the rules below test for one at a time ("of", "to", "per"). Each
+// has a number, which the table gives every token, so that such a test
+// compares a byte instead of two strings: the tests run on every word.
+constexpr std::string_view k_named_words[] = {
+    "a",          "an",         "and",    "as",      "at",     "back",  "between", "bigger",
+    "by",         "cent",       "close",  "day",     "down",   "each",  "every",   "faster",
+    "fewer",      "first",      "for",    "from",    "front",  "go",    "half",    "halves",
+    "in",         "just",       "larger", "lasted",  "latter", "least", "less",    "magnitude",
+    "magnitudes", "may",        "more",   "most",    "of",     "once",  "one",     "only",
+    "or",         "order",      "orders", "other",   "out",    "over",  "per",     "point",
+    "points",     "second",     "slower", "smaller", "takes",  "than",  "the",     "to",
+    "took",       "under",      "up",     "what",    "within", "zero",  "fold",    "s",
+    "x",          "percentage", "basis",  "sprint",  "sprints"};
+
+consteval std::uint8_t name_of(std::string_view word) {
+  for (std::size_t k = 0; k < std::size(k_named_words); ++k) {
+    if (k_named_words[k] == word) {
+      return static_cast<std::uint8_t>(k + 1);
+    }
+  }
+  throw "a word the code names must be in k_named_words"; // a compile-time error
+}
+
+// A word as the code names it: is_word(i, "of"). Checked at compile time.
+struct Name {
+  // NOLINTNEXTLINE(google-explicit-constructor): is_word(i, "of") reads best
+  consteval Name(const char* word) : id(name_of(word)) {}
+  std::uint8_t id;
+};
+
+struct WordEntry {
+  std::uint32_t flags = 0;
+  std::uint8_t name = 0; // 1 + its index in k_named_words, or 0
+};
+
 // An open-addressing table over the lists: std::unordered_map spent a third
 // of the recogniser's time hashing the words of every paragraph.
 class WordTable {
@@ -208,16 +247,21 @@ public:
       for (std::string_view word : list.words) {
         Slot& slot = m_slots[probe(word)];
         slot.word = word;
-        slot.flags |= list.flags;
+        slot.entry.flags |= list.flags;
       }
+    }
+    for (std::size_t k = 0; k < std::size(k_named_words); ++k) {
+      Slot& slot = m_slots[probe(k_named_words[k])];
+      slot.word = k_named_words[k];
+      slot.entry.name = static_cast<std::uint8_t>(k + 1);
     }
   }
 
-  std::uint32_t find(std::string_view word) const {
+  WordEntry find(std::string_view word) const {
     if (word.empty() || word.size() > k_max_listed) {
-      return 0;
+      return {};
     }
-    return m_slots[probe(word)].flags;
+    return m_slots[probe(word)].entry;
   }
 
 private:
@@ -226,7 +270,7 @@ private:
 
   struct Slot {
     std::string_view word;
-    std::uint32_t flags = 0;
+    WordEntry entry;
   };
 
   static std::uint32_t hash(std::string_view word) {
@@ -249,9 +293,13 @@ private:
   std::array<Slot, k_slots> m_slots{};
 };
 
-std::uint32_t flags_of(std::string_view lower) {
+WordEntry lookup(std::string_view lower) {
   static const WordTable table;
   return table.find(lower);
+}
+
+std::uint32_t flags_of(std::string_view lower) {
+  return lookup(lower).flags;
 }
 
 // ---------------------------------------------------------------- tokens
@@ -275,9 +323,10 @@ struct Token {
   std::uint32_t begin = 0;
   std::uint32_t end = 0;
   TokenType type = TokenType::symbol;
-  bool glued = false;  // no space between it and the token before
-  bool hyphen = false; // a word with an inner '-': twenty-five, one-on-one
-  char32_t symbol = 0; // a symbol's character, normalised (all arrows are U+2192)
+  bool glued = false;    // no space between it and the token before
+  bool hyphen = false;   // a word with an inner '-': twenty-five, one-on-one
+  std::uint8_t name = 0; // a word's WordEntry::name
+  char32_t symbol = 0;   // a symbol's character, normalised (all arrows are U+2192)
   std::uint32_t flags = 0;
 };
 
@@ -406,8 +455,8 @@ class Tokenizer {
 public:
   explicit Tokenizer(std::string_view text) : m_text(text) {}
 
-  std::vector<Token> run() {
-    std::vector<Token> tokens;
+  void run(std::vector<Token>& tokens) {
+    tokens.clear();
     tokens.reserve(m_text.size() / 4 + 4);
     bool spaced = true;
     std::size_t at = 0;
@@ -433,7 +482,6 @@ public:
       tokens.push_back(token);
       spaced = false;
     }
-    return tokens;
   }
 
 private:
@@ -570,24 +618,41 @@ struct Quantity {
   bool unitless() const { return !kind || *kind == MetricKind::amount; }
 };
 
+// What the recogniser builds for a paragraph, kept by each thread from one
+// paragraph to the next: allocating it anew cost as much as the words'
+// lookups.
+struct Scratch {
+  std::string lower;
+  std::vector<Token> tokens;
+  std::vector<Quantity> quantities;
+  std::vector<Quantity> merged;
+};
+
 class Recognizer {
 public:
-  explicit Recognizer(std::string_view text) : m_text(text), m_lower(text) {
+  Recognizer(std::string_view text, Scratch& scratch)
+      : m_text(text), m_lower(scratch.lower), m_tokens(scratch.tokens),
+        m_quantities(scratch.quantities), m_merged(scratch.merged) {
+    m_lower.assign(text);
     std::transform(m_lower.begin(), m_lower.end(), m_lower.begin(), lower_ascii);
-    m_tokens = Tokenizer(text).run();
+    Tokenizer(text).run(m_tokens);
+    m_quantities.clear();
     for (Token& token : m_tokens) {
       if (token.type == TokenType::word) {
-        token.flags = flags_of(lower(token));
+        const WordEntry entry = lookup(lower(token));
+        token.flags = entry.flags;
+        token.name = entry.name;
       }
     }
   }
 
-  std::vector<MetricMatch> run() {
+  // The metrics, in m_merged: alive quantities with a kind.
+  void run() {
     for (std::size_t i = 0; i < m_tokens.size();) {
       std::optional<Quantity> quantity;
       if (m_tokens[i].type == TokenType::number) {
         quantity = digits_quantity(i);
-      } else if (m_tokens[i].type == TokenType::word) {
+      } else if (m_tokens[i].type == TokenType::word && may_start_quantity(i)) {
         quantity = word_quantity(i);
       }
       if (quantity) {
@@ -600,7 +665,21 @@ public:
         ++i;
       }
     }
-    return matches(merge());
+    merge();
+  }
+
+  std::size_t count() const {
+    return static_cast<std::size_t>(std::count_if(m_merged.begin(), m_merged.end(), is_metric));
+  }
+
+  std::vector<MetricMatch> matches() const {
+    std::vector<MetricMatch> out;
+    for (const Quantity& q : m_merged) {
+      if (is_metric(q)) {
+        out.push_back({m_tokens[q.first].begin, m_tokens[q.last].end, *q.kind});
+      }
+    }
+    return out;
   }
 
 private:
@@ -616,7 +695,8 @@ private:
   }
   std::string_view lower(std::size_t i) const { return lower(m_tokens[i]); }
   bool is_word(std::size_t i) const { return valid(i) && m_tokens[i].type == TokenType::word; }
-  bool is_word(std::size_t i, std::string_view w) const { return is_word(i) && lower(i) == w; }
+  // Only words have a name.
+  bool is_word(std::size_t i, Name w) const { return valid(i) && m_tokens[i].name == w.id; }
   bool has(std::size_t i, std::uint32_t flags) const {
     return is_word(i) && (m_tokens[i].flags & flags) != 0;
   }
@@ -823,10 +903,15 @@ private:
 
   // -- numbers in words
 
+  // Whether word_quantity(i) can find anything: most words are turned away
+  // here, before the call.
+  bool may_start_quantity(std::size_t i) const {
+    return (m_tokens[i].flags & k_numeric) != 0 || m_tokens[i].hyphen || is_word(i, "a") ||
+           is_word(i, "an") || is_word(i, "order") || is_word(i, "orders");
+  }
+
   std::optional<Quantity> word_quantity(std::size_t i) const {
     const std::uint32_t flags = m_tokens[i].flags;
-    constexpr std::uint32_t k_numeric =
-        k_value | k_magnitude | k_magnitudes | k_fraction | k_mult_verb | k_mult_adj | k_repeat;
     if ((flags & k_numeric) == 0 && !m_tokens[i].hyphen && !is_word(i, "a") && !is_word(i, "an")) {
       return order_of_magnitude(i); // the common case: an ordinary word, nullopt
     }
@@ -1097,9 +1182,9 @@ private:
     }
     if (is_symbol(at, U'-') && glued(at) && is_word(at + 1) && glued(at + 1)) {
       const std::uint32_t f = m_tokens[at + 1].flags;
-      if ((f & (k_duration | k_size)) != 0 || lower(at + 1) == "fold") {
+      if ((f & (k_duration | k_size)) != 0 || is_word(at + 1, "fold")) {
         const MetricKind kind = (f & k_size) != 0         ? MetricKind::size
-                                : lower(at + 1) == "fold" ? MetricKind::multiplier
+                                : is_word(at + 1, "fold") ? MetricKind::multiplier
                                                           : MetricKind::duration;
         return take(q, at + 1, kind);
       }
@@ -1113,11 +1198,10 @@ private:
 
   bool bind_unit_word(Quantity& q, std::size_t at) const {
     const std::uint32_t f = m_tokens[at].flags;
-    const std::string_view w = lower(at);
-    if (w == "per" && is_word(at + 1, "cent")) {
+    if (is_word(at, "per") && is_word(at + 1, "cent")) {
       return take(q, at + 1, MetricKind::percent);
     }
-    if ((w == "percentage" || w == "basis") &&
+    if ((is_word(at, "percentage") || is_word(at, "basis")) &&
         (is_word(at + 1, "points") || is_word(at + 1, "point"))) {
       return take(q, at + 1, MetricKind::percent);
     }
@@ -1129,7 +1213,7 @@ private:
     if ((f & k_percent) != 0) {
       return take(q, at, MetricKind::percent);
     }
-    if ((f & k_duration) != 0 && w != "sprint" && w != "sprints") {
+    if ((f & k_duration) != 0 && !is_word(at, "sprint") && !is_word(at, "sprints")) {
       return take(q, at, MetricKind::duration);
     }
     if ((f & k_size) != 0) {
@@ -1141,7 +1225,7 @@ private:
     if ((f & k_money) != 0) {
       return take(q, at, MetricKind::money);
     }
-    if ((f & k_times) != 0 && w != "fold") {
+    if ((f & k_times) != 0 && !is_word(at, "fold")) {
       return take(q, at, MetricKind::multiplier);
     }
     return false;
@@ -1366,8 +1450,11 @@ private:
     return std::nullopt;
   }
 
-  std::vector<Quantity> merge() const {
-    std::vector<Quantity> out;
+  static bool is_metric(const Quantity& q) { return !q.killed && q.kind; }
+
+  void merge() {
+    std::vector<Quantity>& out = m_merged;
+    out.clear();
     for (const Quantity& q : m_quantities) {
       if (!out.empty()) {
         if (std::optional<Quantity> joined = merged(out.back(), q)) {
@@ -1377,25 +1464,19 @@ private:
       }
       out.push_back(q);
     }
-    return out;
-  }
-
-  std::vector<MetricMatch> matches(const std::vector<Quantity>& quantities) const {
-    std::vector<MetricMatch> out;
-    for (const Quantity& q : quantities) {
-      if (q.killed || !q.kind) {
-        continue;
-      }
-      out.push_back({m_tokens[q.first].begin, m_tokens[q.last].end, *q.kind});
-    }
-    return out;
   }
 
   std::string_view m_text;
-  std::string m_lower;
-  std::vector<Token> m_tokens;
-  std::vector<Quantity> m_quantities;
+  std::string& m_lower;
+  std::vector<Token>& m_tokens;
+  std::vector<Quantity>& m_quantities;
+  std::vector<Quantity>& m_merged;
 };
+
+Scratch& thread_scratch() {
+  thread_local Scratch scratch;
+  return scratch;
+}
 
 } // namespace
 
@@ -1424,11 +1505,21 @@ std::string_view to_string(MetricKind kind) {
 }
 
 std::vector<MetricMatch> find_metrics(std::string_view text) {
-  // Cheap exit: no digit and no letter means no number of any kind.
   if (text.empty()) {
     return {};
   }
-  return Recognizer(text).run();
+  Recognizer recognizer(text, thread_scratch());
+  recognizer.run();
+  return recognizer.matches();
+}
+
+std::size_t count_metrics(std::string_view text) {
+  if (text.empty()) {
+    return 0;
+  }
+  Recognizer recognizer(text, thread_scratch());
+  recognizer.run();
+  return recognizer.count();
 }
 
 } // namespace answerlint::rules

@@ -41,4 +41,7 @@ struct MetricMatch {
 // ("3-4 weeks") is one metric.
 std::vector<MetricMatch> find_metrics(std::string_view text);
 
+// find_metrics(text).size(), without building the matches.
+std::size_t count_metrics(std::string_view text);
+
 } // namespace answerlint::rules

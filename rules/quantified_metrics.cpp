@@ -68,14 +68,14 @@ private:
   // A paragraph or section outside the answer (a section body may run past
   // it) is counted without a memo.
   template <typename T>
-  static std::size_t memo(std::span<const T> items, std::vector<std::size_t>& counts,
-                          const T& item, std::string_view text) {
+  static std::size_t memo(std::span<const T> items, std::vector<std::size_t>& counts, const T& item,
+                          std::string_view text) {
     if (&item < items.data() || &item >= items.data() + items.size()) {
-      return find_metrics(text).size();
+      return count_metrics(text);
     }
     std::size_t& count = counts[static_cast<std::size_t>(&item - items.data())];
     if (count == k_unknown) {
-      count = find_metrics(text).size();
+      count = count_metrics(text);
     }
     return count;
   }

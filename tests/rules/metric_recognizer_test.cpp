@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 #include <gtest/gtest.h>
 
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -358,6 +359,48 @@ TEST(MetricRecognizer, ReportsByteRangesAndKinds) {
       EXPECT_EQ(found[i].kind, c.expected[i].second) << describe(c.phrase, found);
     }
   }
+}
+
+// The words the recogniser tests for one at a time ("per", "to", "order")
+// are looked up once per token, lowercased, so any case of them counts.
+TEST(MetricRecognizer, NamedWordsMatchInAnyCase) {
+  const Expected cases[] = {
+      {"orders of magnitude faster", {{"orders of magnitude", MetricKind::multiplier}}},
+      {"ORDER OF MAGNITUDE", {{"ORDER OF MAGNITUDE", MetricKind::multiplier}}},
+      {"From 2 S TO 300 MS", {{"2 S TO 300 MS", MetricKind::change}}},
+      {"3 Per Cent", {{"3 Per Cent", MetricKind::percent}}},
+      {"a 3-Fold drop", {{"3-Fold", MetricKind::multiplier}}},
+      {"5 Sprints", {{"5 Sprints", MetricKind::count}}},
+      {"Twice As fast", {{"Twice", MetricKind::multiplier}}},
+  };
+  for (const Expected& c : cases) {
+    std::vector<MetricMatch> found = find_metrics(c.phrase);
+    ASSERT_EQ(found.size(), c.expected.size()) << describe(c.phrase, found);
+    for (std::size_t i = 0; i < found.size(); ++i) {
+      EXPECT_EQ(c.phrase.substr(found[i].begin, found[i].end - found[i].begin), c.expected[i].first)
+          << describe(c.phrase, found);
+      EXPECT_EQ(found[i].kind, c.expected[i].second) << describe(c.phrase, found);
+    }
+  }
+}
+
+// count_metrics is what quantified-metrics calls; it must agree with
+// find_metrics, also when a long paragraph came before (the buffers are
+// kept from one call to the next).
+TEST(MetricRecognizer, CountAgreesWithFind) {
+  std::string long_text;
+  for (int i = 0; i < 200; ++i) {
+    long_text += "p95 fell from 2 s to 300 ms for 500 users in 2021. ";
+  }
+  EXPECT_EQ(count_metrics(long_text), 400U);
+  for (const auto& rows :
+       {std::span<const Row>(k_metrics), std::span<const Row>(k_false_friends)}) {
+    for (const Row& row : rows) {
+      EXPECT_EQ(count_metrics(row.phrase), find_metrics(row.phrase).size()) << row.phrase;
+      EXPECT_EQ(count_metrics(row.phrase), row.metrics) << row.phrase;
+    }
+  }
+  EXPECT_EQ(count_metrics(""), 0U);
 }
 
 TEST(MetricRecognizer, MatchesAreOrderedAndDisjoint) {
