@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cstdint>
+#include <cstring>
 #include <initializer_list>
 #include <optional>
 #include <string>
@@ -238,6 +240,40 @@ struct WordEntry {
   std::uint8_t name = 0; // 1 + its index in k_named_words, or 0
 };
 
+// Bytes readable past the start of any word a WordTable looks up.
+constexpr std::size_t k_key_slack = 16;
+
+// A word of at most 16 bytes as two integers, zero past its end: hashing and
+// comparing it take a few instructions instead of a loop over its bytes.
+struct WordKey {
+  std::uint64_t low = 0;
+  std::uint64_t high = 0;
+  bool operator==(const WordKey&) const = default;
+};
+
+// k_key_masks[n] keeps the first n bytes of a word, whatever the byte order.
+constexpr auto k_key_masks = [] {
+  std::array<std::uint64_t, 9> masks{};
+  for (std::size_t n = 0; n <= 8; ++n) {
+    std::array<unsigned char, 8> bytes{};
+    for (std::size_t k = 0; k < n; ++k) {
+      bytes[k] = 0xFF;
+    }
+    masks[n] = std::bit_cast<std::uint64_t>(bytes);
+  }
+  return masks;
+}();
+
+// `word` has k_key_slack readable bytes; size is at most 16.
+WordKey key_of(const char* word, std::size_t size) {
+  WordKey key;
+  std::memcpy(&key.low, word, sizeof key.low);
+  std::memcpy(&key.high, word + sizeof key.low, sizeof key.high);
+  key.low &= k_key_masks[std::min<std::size_t>(size, 8)];
+  key.high &= k_key_masks[size > 8 ? size - 8 : 0];
+  return key;
+}
+
 // An open-addressing table over the lists: std::unordered_map spent a third
 // of the recogniser's time hashing the words of every paragraph.
 class WordTable {
@@ -245,46 +281,67 @@ public:
   WordTable() {
     for (const WordList& list : k_word_lists) {
       for (std::string_view word : list.words) {
-        Slot& slot = m_slots[probe(word)];
-        slot.word = word;
-        slot.entry.flags |= list.flags;
+        if (Slot* slot = insert(word)) {
+          slot->entry.flags |= list.flags;
+        }
       }
     }
     for (std::size_t k = 0; k < std::size(k_named_words); ++k) {
-      Slot& slot = m_slots[probe(k_named_words[k])];
-      slot.word = k_named_words[k];
-      slot.entry.name = static_cast<std::uint8_t>(k + 1);
+      if (Slot* slot = insert(k_named_words[k])) {
+        slot->entry.name = static_cast<std::uint8_t>(k + 1);
+      }
     }
   }
 
-  WordEntry find(std::string_view word) const {
-    if (word.empty() || word.size() > k_max_listed) {
+  // `word` has k_key_slack readable bytes.
+  WordEntry find(const char* word, std::size_t size) const {
+    if (size == 0 || size > k_max_listed) {
       return {};
     }
-    return m_slots[probe(word)].entry;
+    return m_slots[probe(key_of(word, size), size)].entry;
+  }
+
+  WordEntry find(std::string_view word) const {
+    std::array<char, k_key_slack> buffer{};
+    const std::size_t size = std::min(word.size(), buffer.size());
+    std::copy_n(word.begin(), size, buffer.begin());
+    return find(buffer.data(), word.size());
   }
 
 private:
   static constexpr std::size_t k_max_listed = 16;
-  static constexpr std::size_t k_slots = 2048; // about three times the words listed
+  static constexpr int k_slot_bits = 11; // about three times the words listed
+  static constexpr std::size_t k_slots = std::size_t{1} << k_slot_bits;
 
   struct Slot {
-    std::string_view word;
+    WordKey key;
+    std::size_t size = 0; // 0: empty
     WordEntry entry;
   };
 
-  static std::uint32_t hash(std::string_view word) {
-    std::uint32_t h = 2166136261U;
-    for (char c : word) {
-      h = (h ^ static_cast<unsigned char>(c)) * 16777619U;
+  // A word longer than any looked up is left out: find() never asks for it.
+  Slot* insert(std::string_view word) {
+    if (word.empty() || word.size() > k_max_listed) {
+      return nullptr;
     }
-    return h;
+    std::array<char, k_key_slack> buffer{};
+    std::copy(word.begin(), word.end(), buffer.begin());
+    const WordKey key = key_of(buffer.data(), word.size());
+    Slot& slot = m_slots[probe(key, word.size())];
+    slot.key = key;
+    slot.size = word.size();
+    return &slot;
   }
 
-  // The slot holding `word`, or the empty slot where it would go.
-  std::size_t probe(std::string_view word) const {
-    std::size_t at = hash(word) & (k_slots - 1);
-    while (!m_slots[at].word.empty() && m_slots[at].word != word) {
+  static std::size_t hash(const WordKey& key) {
+    const std::uint64_t mixed = key.low * 0x9E3779B97F4A7C15ULL ^ key.high * 0xC2B2AE3D27D4EB4FULL;
+    return static_cast<std::size_t>(mixed >> (64 - k_slot_bits));
+  }
+
+  // The slot holding the word, or the empty slot where it would go.
+  std::size_t probe(const WordKey& key, std::size_t size) const {
+    std::size_t at = hash(key);
+    while (m_slots[at].size != 0 && (m_slots[at].size != size || !(m_slots[at].key == key))) {
       at = (at + 1) & (k_slots - 1);
     }
     return at;
@@ -293,13 +350,13 @@ private:
   std::array<Slot, k_slots> m_slots{};
 };
 
-WordEntry lookup(std::string_view lower) {
+const WordTable& word_table() {
   static const WordTable table;
-  return table.find(lower);
+  return table;
 }
 
 std::uint32_t flags_of(std::string_view lower) {
-  return lookup(lower).flags;
+  return word_table().find(lower).flags;
 }
 
 // ---------------------------------------------------------------- tokens
@@ -635,11 +692,13 @@ public:
         m_quantities(scratch.quantities), m_merged(scratch.merged) {
     m_lower.assign(text);
     std::transform(m_lower.begin(), m_lower.end(), m_lower.begin(), lower_ascii);
+    m_lower.append(k_key_slack, '\0');
     Tokenizer(text).run(m_tokens);
     m_quantities.clear();
+    const WordTable& table = word_table();
     for (Token& token : m_tokens) {
       if (token.type == TokenType::word) {
-        const WordEntry entry = lookup(lower(token));
+        const WordEntry entry = table.find(m_lower.data() + token.begin, token.end - token.begin);
         token.flags = entry.flags;
         token.name = entry.name;
       }

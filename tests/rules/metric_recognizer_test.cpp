@@ -384,6 +384,22 @@ TEST(MetricRecognizer, NamedWordsMatchInAnyCase) {
   }
 }
 
+// The word table compares a word's first 16 bytes as two integers, masked
+// to its length: a listed word must match, and a word one byte longer or
+// off in its last byte (in the first eight or the next eight) must not.
+TEST(MetricRecognizer, ListedWordsMatchWholly) {
+  const Row rows[] = {
+      {"approximately 30", 1}, {"approximatelx 30", 0},  {"approximatelyx 30", 0},
+      {"about 30", 1},         {"abour 30", 0},          {"a thousand users", 1},
+      {"a thousanx users", 0}, {"a thousandx users", 0}, {"40 milliseconds", 1},
+      {"40 millisecondx", 0},  {"quadrupled", 1},        {"quadruplex", 0},
+  };
+  for (const Row& row : rows) {
+    std::vector<MetricMatch> found = find_metrics(row.phrase);
+    EXPECT_EQ(found.size(), row.metrics) << describe(row.phrase, found);
+  }
+}
+
 // count_metrics is what quantified-metrics calls; it must agree with
 // find_metrics, also when a long paragraph came before (the buffers are
 // kept from one call to the next).
