@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <string_view>
 
 namespace answerlint {
 namespace {
@@ -95,6 +96,26 @@ TEST(LineIndex, InvalidUtf8CountsEachStrayByte) {
   const std::string truncated = "\xE2\x80"
                                 "a";
   expect_position(LineIndex(truncated), 2, 1, 3);
+}
+
+// Long ASCII runs are counted 32 and 8 bytes at a time: a two-byte
+// character or a stray byte anywhere in or after such a run still takes one
+// column.
+TEST(LineIndex, LongLinesCountEachCharacterOnce) {
+  for (std::size_t before = 0; before < 80; ++before) {
+    for (const std::string_view odd : {std::string_view("\xC3\xA9"), std::string_view("\xFF")}) {
+      std::string text(before, 'a');
+      text += odd;
+      text += std::string(80, 'b');
+      text += "\n";
+      const LineIndex index(text);
+      const std::size_t after = before + odd.size();
+      expect_position(index, before, 1, static_cast<int>(before) + 1);
+      expect_position(index, after, 1, static_cast<int>(before) + 2);
+      expect_position(index, after + 39, 1, static_cast<int>(before) + 41);
+      expect_position(index, after + 80, 1, static_cast<int>(before) + 82);
+    }
+  }
 }
 
 TEST(LineIndex, SpanFillsBothEnds) {
