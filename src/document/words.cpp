@@ -48,6 +48,16 @@ constexpr std::array<bool, 256> k_ascii_word = [] {
   return table;
 }();
 
+// The ASCII characters is_inner() may accept: any other ASCII byte after a
+// word ends it, which one load tells.
+constexpr std::array<bool, 256> k_ascii_joiner = [] {
+  std::array<bool, 256> table{};
+  for (const char c : {'\'', '-', '_', '.', '/', ','}) {
+    table[static_cast<unsigned char>(c)] = true;
+  }
+  return table;
+}();
+
 struct Char {
   char32_t code_point = 0;
   std::size_t length = 1;
@@ -58,7 +68,7 @@ struct Char {
 inline Char char_at(std::string_view source, std::size_t offset, std::size_t end) {
   const auto byte = static_cast<unsigned char>(source[offset]);
   if (byte < 0x80) {
-    return {byte, 1, utf8::is_ascii_alnum(byte)};
+    return {byte, 1, k_ascii_word[byte]};
   }
   const utf8::Decoded decoded = utf8::decode(source, offset, end);
   return {decoded.code_point, decoded.length, is_word_code_point(decoded)};
@@ -169,6 +179,10 @@ private:
       skip_ascii_letters(previous);
       if (m_offset >= m_end) {
         return;
+      }
+      const auto byte = static_cast<unsigned char>(m_source[m_offset]);
+      if (byte < 0x80 && !k_ascii_joiner[byte]) {
+        return; // a space or a mark: the letters and digits are behind
       }
       const Char c = char_at(m_source, m_offset, m_end);
       if (c.word) {

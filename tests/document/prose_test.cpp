@@ -46,6 +46,19 @@ TEST(DocumentWords, InnerPunctuationKeepsOneWord) {
                                  "CI/CD", "snake_case", "1,000", "users", "a", "b", "end"}));
 }
 
+// Only the joiners above keep a word whole (the tokenizer tells them from
+// any other ASCII mark with one table, so a joiner missing from it fails the
+// test above); any other mark ends the word.
+TEST(DocumentWords, OtherAsciiMarksSplitWords) {
+  const std::string source = "a;b c:d e!f g?h i+j k=l m@n o%p q,r\n";
+  const Document doc = parse(source);
+  EXPECT_EQ(word_texts(doc),
+            (std::vector<std::string>{"a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l",
+                                      "m", "n", "o", "p", "q", "r"}));
+  expect_span(doc.words[1].span, 1, 3, 1, 4);
+  expect_span(doc.words[17].span, 1, 35, 1, 36);
+}
+
 TEST(DocumentWords, NonAsciiColumnsCountCharacters) {
   const std::string source = "Caf\xC3\xA9 \xE2\x80\x94 na\xC3\xAFve test.\n";
   const Document doc = parse(source);
