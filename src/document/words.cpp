@@ -278,7 +278,8 @@ void tokenize(const Paragraph& paragraph, std::string_view source, PositionCurso
       if (!one_line) {
         span = cursor.span(span.begin, span.end);
       }
-      const std::string_view text = source.substr(span.begin, span.end - span.begin);
+      // Within the run, which lies within the source: no bounds check.
+      const std::string_view text(source.data() + span.begin, span.end - span.begin);
       words.push_back({span, text});
       const std::size_t text_end = run.text_offset + (span.end - run.source_offset);
       if (ends_sentence(paragraph.text, text_end, text)) {
