@@ -144,7 +144,8 @@ bool ends_sentence(std::string_view text, std::size_t after, std::string_view wo
 class RunScanner {
 public:
   RunScanner(std::string_view source, std::size_t begin, std::size_t end, Position start)
-      : m_source(source), m_offset(begin), m_end(end), m_line(start.line), m_column(start.column) {}
+      : m_source(source), m_offset(begin), m_end(end), m_line(start.line), m_column(start.column),
+        m_fenced(end < source.size() && !k_ascii_word[static_cast<unsigned char>(source[end])]) {}
 
   // The next word's bytes and span; false at the end of the run.
   bool next(Span& span) {
@@ -204,8 +205,14 @@ private:
   // The hot loop: most of a word is ASCII letters and digits.
   void skip_ascii_letters(char32_t& previous) {
     const std::size_t begin = m_offset;
-    while (m_offset < m_end && k_ascii_word[static_cast<unsigned char>(m_source[m_offset])]) {
-      ++m_offset;
+    if (m_fenced) {
+      while (k_ascii_word[static_cast<unsigned char>(m_source[m_offset])]) {
+        ++m_offset;
+      }
+    } else {
+      while (m_offset < m_end && k_ascii_word[static_cast<unsigned char>(m_source[m_offset])]) {
+        ++m_offset;
+      }
     }
     if (m_offset > begin) {
       previous = static_cast<unsigned char>(m_source[m_offset - 1]);
@@ -218,6 +225,10 @@ private:
   std::size_t m_end;
   int m_line;
   int m_column;
+  // The byte at m_end is in the source and is no ASCII letter or digit (a
+  // line break, '*', '`'...): it stops the letter loop, which then needs no
+  // bounds check.
+  bool m_fenced;
 };
 
 bool has_line_break(std::string_view text) {

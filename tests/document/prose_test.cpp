@@ -164,6 +164,19 @@ TEST(DocumentWords, EntitiesStayInTheTextButAreNotWords) {
   EXPECT_EQ(word_texts(doc), (std::vector<std::string>{"R", "D", "team"}));
 }
 
+// A word stops at the end of its run: before markup, before an entity and
+// at the end of a file with no line break, where no byte follows to stop
+// the scan.
+TEST(DocumentWords, WordsEndWithTheirRuns) {
+  const std::string source = "R&amp;D **bold**text end";
+  const Document doc = parse(source);
+  EXPECT_EQ(word_texts(doc), (std::vector<std::string>{"R", "D", "bold", "text", "end"}));
+  ASSERT_EQ(doc.words.size(), 5U);
+  expect_span(doc.words[2].span, 1, 11, 1, 15);
+  expect_span(doc.words[3].span, 1, 17, 1, 21);
+  expect_span(doc.words[4].span, 1, 22, 1, 25);
+}
+
 TEST(DocumentParagraphs, SoftBreakIsOneSpaceMappedToTheNextRun) {
   const std::string source = "one\ntwo\n";
   const Document doc = parse(source);
