@@ -42,8 +42,7 @@ void check_required_terms(const RuleContext& ctx, std::vector<Hit>& hits) {
   if (!matcher.regex) {
     return;
   }
-  std::int64_t count = 0;
-  for_each_phrase(ctx, matcher, [&](std::string_view, const Span&) { ++count; });
+  const std::int64_t count = count_phrases(ctx, matcher, min);
   if (count >= min) {
     return;
   }

@@ -255,12 +255,13 @@ PhraseMatcher phrase_matcher(const RuleContext& context) {
   return compile_phrases(context.options.list("terms"), context.options.list("patterns"));
 }
 
-void for_each_phrase_in(const Document& doc, const Paragraph& paragraph,
-                        const PhraseMatcher& matcher, const PhraseFn& on_match) {
-  if (!matcher.regex) {
-    return;
-  }
-  const RE2& regex = *matcher.regex;
+namespace {
+
+// The non-empty matches of `regex` in the paragraph's text, left to right,
+// each passed to `visit(begin, end)` (offsets in the text) until it returns
+// false.
+template <typename Visit>
+void scan_paragraph(const Paragraph& paragraph, const RE2& regex, Visit visit) {
   const std::string& text = paragraph.text;
   re2::StringPiece input(text);
   re2::StringPiece match;
@@ -273,22 +274,45 @@ void for_each_phrase_in(const Document& doc, const Paragraph& paragraph,
       pos = begin + 1;
       continue;
     }
-    std::size_t source_begin = paragraph.source_offset(begin);
-    std::size_t source_end = paragraph.source_offset(end - 1) + 1;
-    on_match(std::string_view(text).substr(begin, end - begin), doc.span(source_begin, source_end));
+    if (!visit(begin, end)) {
+      return;
+    }
     pos = end;
   }
 }
 
-void for_each_phrase(const RuleContext& context, const PhraseMatcher& matcher,
-                     const PhraseFn& on_match) {
+} // namespace
+
+void for_each_phrase_in(const Document& doc, const Paragraph& paragraph,
+                        const PhraseMatcher& matcher, const PhraseFn& on_match) {
   if (!matcher.regex) {
     return;
   }
+  scan_paragraph(paragraph, *matcher.regex, [&](std::size_t begin, std::size_t end) {
+    std::size_t source_begin = paragraph.source_offset(begin);
+    std::size_t source_end = paragraph.source_offset(end - 1) + 1;
+    on_match(std::string_view(paragraph.text).substr(begin, end - begin),
+             doc.span(source_begin, source_end));
+    return true;
+  });
+}
+
+std::int64_t count_phrases(const RuleContext& context, const PhraseMatcher& matcher,
+                           std::int64_t limit) {
+  std::int64_t count = 0;
+  if (!matcher.regex || limit <= 0) {
+    return count;
+  }
   for (const Paragraph& paragraph :
        context.doc.paragraphs_in(context.answer.begin, context.answer.end)) {
-    for_each_phrase_in(context.doc, paragraph, matcher, on_match);
+    scan_paragraph(paragraph, *matcher.regex, [&](std::size_t, std::size_t) {
+      return ++count < limit;
+    });
+    if (count >= limit) {
+      break;
+    }
   }
+  return count;
 }
 
 } // namespace answerlint::rules

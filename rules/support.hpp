@@ -84,12 +84,14 @@ PhraseMatcher phrase_matcher(const RuleContext& context);
 
 using PhraseFn = std::function<void(std::string_view text, const Span& span)>;
 
-// Calls `on_match` for each non-empty match in the answer's prose with the
-// matched text and its span in the file.
-void for_each_phrase(const RuleContext& context, const PhraseMatcher& matcher,
-                     const PhraseFn& on_match);
-// The same in one paragraph of the document.
+// Calls `on_match` for each non-empty match in one paragraph of the
+// document, left to right, without overlaps, with the matched text and its
+// span in the file.
 void for_each_phrase_in(const Document& doc, const Paragraph& paragraph,
                         const PhraseMatcher& matcher, const PhraseFn& on_match);
+// The number of such matches in the answer's prose, counted no further than
+// `limit`: a rule that needs `limit` of them stops scanning once it has them.
+std::int64_t count_phrases(const RuleContext& context, const PhraseMatcher& matcher,
+                           std::int64_t limit);
 
 } // namespace answerlint::rules
