@@ -206,14 +206,16 @@ void check_patterns(const StringList& patterns) {
   }
 }
 
-PhraseMatcher compile_phrases(const StringList& terms, const StringList& patterns) {
+namespace {
+
+// compile_phrases for patterns already checked one by one.
+PhraseMatcher join_phrases(const StringList& terms, const StringList& patterns) {
   std::vector<std::string> parts;
   for (const std::string& term : terms) {
     if (std::string expression = term_expression(term); !expression.empty()) {
       parts.push_back(std::move(expression));
     }
   }
-  check_patterns(patterns);
   parts.insert(parts.end(), patterns.begin(), patterns.end());
   if (parts.empty()) {
     return {};
@@ -233,13 +235,21 @@ PhraseMatcher compile_phrases(const StringList& terms, const StringList& pattern
   return PhraseMatcher{std::move(regex)};
 }
 
+} // namespace
+
+PhraseMatcher compile_phrases(const StringList& terms, const StringList& patterns) {
+  check_patterns(patterns);
+  return join_phrases(terms, patterns);
+}
+
 LazyPhraseMatcher::LazyPhraseMatcher(StringList terms, StringList patterns)
     : m_terms(std::move(terms)), m_patterns(std::move(patterns)) {
   check_patterns(m_patterns);
 }
 
 const PhraseMatcher& LazyPhraseMatcher::get() const {
-  std::call_once(m_compiled, [this] { m_matcher = compile_phrases(m_terms, m_patterns); });
+  // The constructor checked the patterns.
+  std::call_once(m_compiled, [this] { m_matcher = join_phrases(m_terms, m_patterns); });
   return m_matcher;
 }
 
