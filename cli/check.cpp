@@ -102,7 +102,7 @@ int run_check(const CheckArgs& args) {
       stream.hide(Baseline::read(args.baseline));
     }
     report = run_check(*config, options, [&stream](std::string_view, std::vector<Finding>&& found) {
-      stream.add(std::move(found));
+      stream.add(found);
     });
   } else {
     // The baseline file records every finding before any is hidden: the
@@ -112,7 +112,8 @@ int run_check(const CheckArgs& args) {
     if (!args.baseline.empty()) {
       stream.hide(Baseline::read(args.baseline));
     }
-    stream.add(std::exchange(report.findings, {}));
+    stream.add(report.findings);
+    report.findings = {};
   }
   stream.finish(report.files_checked);
   if (file) {

@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <fmt/format.h>
 #include <memory>
+#include <mutex>
 #if defined(__GLIBC__)
 #include <malloc.h>
 #endif
@@ -109,6 +110,7 @@ namespace {
 
 struct Outcome {
   std::vector<Finding> findings;
+  std::thread::id maker; // the worker that made `findings`
   std::string notice;
   std::string error;
   bool checked = false;
@@ -196,12 +198,54 @@ std::unique_ptr<ResultCache> open_cache(const Config& config, const RunOptions& 
   return ResultCache::open(dir, config);
 }
 
+// Findings go back to the thread that made them, to be freed there. glibc's
+// malloc takes the owning arena's lock to free a chunk another thread
+// allocated, and with two threads the sink freeing what the workers made
+// waited on those locks more than it worked: a warm run over 10,000
+// answers took 250 ms of CPU with -j2 against 100 ms with -j1. A worker
+// frees its graves before each file it takes.
+class Graves {
+public:
+  // Keeps `findings` for `maker`; the caller frees them when it is the maker.
+  void bury(std::thread::id maker, std::vector<Finding>&& findings) {
+    if (findings.capacity() == 0 || maker == std::this_thread::get_id()) {
+      return;
+    }
+    std::lock_guard lock(m_mutex);
+    graves_of(maker).push_back(std::move(findings));
+  }
+
+  // Frees what this thread made and the sink is done with.
+  void free_mine() {
+    std::vector<std::vector<Finding>> mine;
+    {
+      std::lock_guard lock(m_mutex);
+      mine.swap(graves_of(std::this_thread::get_id()));
+    }
+  }
+
+private:
+  // The caller holds the mutex. A few threads: a list, not a map.
+  std::vector<std::vector<Finding>>& graves_of(std::thread::id thread) {
+    for (auto& [id, graves] : m_graves) {
+      if (id == thread) {
+        return graves;
+      }
+    }
+    return m_graves.emplace_back(thread, std::vector<std::vector<Finding>>{}).second;
+  }
+
+  std::mutex m_mutex;
+  std::vector<std::pair<std::thread::id, std::vector<std::vector<Finding>>>> m_graves;
+};
+
 // Hands the files' outcomes over in order. Files with the same display path
 // (never seen, but nothing forbids it) are merged first, as one sorted list.
 class Handover {
 public:
-  Handover(const std::vector<WalkedFile>& files, const FindingSink& sink, Report& report)
-      : m_files(files), m_sink(sink), m_report(report) {}
+  Handover(const std::vector<WalkedFile>& files, const FindingSink& sink, Report& report,
+           Graves& graves)
+      : m_files(files), m_sink(sink), m_report(report), m_graves(graves) {}
 
   void take(std::size_t index, Outcome& out) {
     m_report.files_checked += out.checked ? 1 : 0;
@@ -214,6 +258,7 @@ public:
     }
     if (m_pending.empty()) {
       m_pending = std::move(out.findings);
+      m_maker = out.maker;
     } else {
       std::move(out.findings.begin(), out.findings.end(), std::back_inserter(m_pending));
     }
@@ -229,13 +274,17 @@ public:
     std::vector<Finding> findings = std::move(m_pending);
     m_pending = {};
     m_sink(path, std::move(findings));
+    // What the sink did not keep goes back to its maker.
+    m_graves.bury(m_maker, std::move(findings));
   }
 
 private:
   const std::vector<WalkedFile>& m_files;
   const FindingSink& m_sink;
   Report& m_report;
+  Graves& m_graves;
   std::vector<Finding> m_pending;
+  std::thread::id m_maker; // of m_pending's first file
 };
 
 } // namespace
@@ -261,8 +310,11 @@ Report run_check(const Config& config, const RunOptions& options, const FindingS
   // it is handed over, and run_ordered never lets files further apart run.
   std::vector<Outcome> slots(window);
   ProgressBar bar(files.size(), options.progress && progress_wanted(false, files.size()));
+  Graves graves;
   auto work = [&](std::size_t i) {
+    graves.free_mine();
     Outcome& out = slots[i % window];
+    out.maker = std::this_thread::get_id();
     try {
       if (cache) {
         lint_cached(config, parse, *cache, files[i], out);
@@ -282,7 +334,7 @@ Report run_check(const Config& config, const RunOptions& options, const FindingS
     attach_word_store(cache->word_store());
   }
   Report report;
-  Handover handover(files, sink, report);
+  Handover handover(files, sink, report, graves);
   run_ordered(files.size(), {threads, window}, work,
               [&](std::size_t i) { handover.take(i, slots[i % window]); });
   bar.finish();

@@ -72,7 +72,7 @@ void ReportStream::also_write(std::unique_ptr<ReportWriter> writer) {
   m_writers.push_back(std::move(writer));
 }
 
-void ReportStream::add(std::vector<Finding> findings) {
+void ReportStream::add(std::vector<Finding>& findings) {
   if (m_baseline) {
     m_hidden += m_baseline->hide(findings);
   }

@@ -47,7 +47,9 @@ public:
   // it with the report: the GitHub job summary.
   void also_write(std::unique_ptr<ReportWriter> writer);
   // Findings of whole files, in finding_less order: the runner's sink.
-  void add(std::vector<Finding> findings);
+  // Removes those the baseline hides; the caller keeps the rest (the runner
+  // frees them on the thread that made them).
+  void add(std::vector<Finding>& findings);
   // Writes the rest of the report, with the run's files_checked.
   void finish(int files_checked);
 

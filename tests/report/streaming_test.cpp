@@ -75,7 +75,7 @@ Streamed stream(std::string_view format, const Report& whole, bool color,
         k_blob_url, [&out](std::string_view piece) { out.summary += piece; }));
   }
   for (std::vector<Finding>& file : by_file(whole)) {
-    stream.add(std::move(file));
+    stream.add(file);
   }
   stream.finish(whole.files_checked);
   out.shown = stream.shown();
