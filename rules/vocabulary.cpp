@@ -12,6 +12,7 @@
 #include <array>
 #include <atomic>
 #include <cstdlib>
+#include <cstring>
 #include <optional>
 
 namespace answerlint::rules {
@@ -160,31 +161,129 @@ std::string_view strip_possessive(std::string_view word) {
 // ToolMatcher
 
 ToolMatcher::ToolMatcher(std::vector<ToolEntry> tools) : m_tools(std::move(tools)) {
+  StringMap<std::vector<std::uint32_t>> by_first_word;
   for (std::uint32_t i = 0; i < m_tools.size(); ++i) {
     for (const ToolForm& form : m_tools[i].forms) {
-      add_form(i, form);
+      add_form(i, form, by_first_word);
     }
   }
-  for (auto& [word, forms] : m_by_first_word) {
+  std::size_t slots = 64;
+  while (slots < 4 * by_first_word.size()) {
+    slots *= 2;
+  }
+  m_slots.resize(slots);
+  for (auto& [word, forms] : by_first_word) {
     std::stable_sort(forms.begin(), forms.end(), [&](std::uint32_t a, std::uint32_t b) {
       return m_forms[a].words.size() > m_forms[b].words.size();
     });
     m_first_words.set(shape_bit(word));
+    const auto index = static_cast<std::uint32_t>(m_starts.size());
+    m_starts.push_back(std::move(forms));
+    if (word.size() > k_packed) {
+      m_long_words.emplace(word, index);
+      continue;
+    }
+    const Key key = key_of(word);
+    std::size_t at = hash_of(key) & (slots - 1);
+    while (m_slots[at].starts != 0) {
+      at = (at + 1) & (slots - 1);
+    }
+    m_slots[at] = Slot{key, index + 1};
   }
 }
 
+namespace {
+
+template <class Integer> std::uint64_t load(const char* at) {
+  Integer value = 0;
+  std::memcpy(&value, at, sizeof value);
+  return value;
+}
+
+// ASCII capitals of eight bytes to small letters, other bytes (UTF-8 ones
+// included) unchanged, as lower_into does one byte at a time.
+std::uint64_t lowered_bytes(std::uint64_t bytes) {
+  constexpr std::uint64_t k_ones = 0x0101010101010101U;
+  const std::uint64_t ascii = bytes & (0x7FU * k_ones);
+  const std::uint64_t from_a = ascii + (0x80U - 'A') * k_ones;     // high bit: >= 'A'
+  const std::uint64_t past_z = ascii + (0x80U - 'Z' - 1) * k_ones; // high bit: > 'Z'
+  const std::uint64_t capitals = from_a & ~past_z & ~bytes & (0x80U * k_ones);
+  return bytes | (capitals >> 2);
+}
+
+} // namespace
+
+ToolMatcher::Key ToolMatcher::key_of(std::string_view word) {
+  const char* at = word.data();
+  const std::size_t n = word.size();
+  Key key;
+  key.length = n;
+  if (n >= 8) {
+    key.low = lowered_bytes(load<std::uint64_t>(at));
+    key.high = lowered_bytes(load<std::uint64_t>(at + n - 8));
+  } else if (n >= 4) {
+    key.low = lowered_bytes(load<std::uint32_t>(at) | (load<std::uint32_t>(at + n - 4) << 32));
+  } else {
+    key.low = lowered_bytes(load<std::uint8_t>(at) | (load<std::uint8_t>(at + n / 2) << 8) |
+                            (load<std::uint8_t>(at + n - 1) << 16));
+  }
+  return key;
+}
+
+std::size_t ToolMatcher::hash_of(const Key& key) {
+  const std::uint64_t hash =
+      (key.low ^ (key.high * 0x9E3779B97F4A7C15U) ^ key.length) * 0xFF51AFD7ED558CCDU;
+  return hash ^ (hash >> 32);
+}
+
+// A word of up to 16 bytes costs two loads and no hash of its bytes: most
+// words that pass the shape filter are ordinary English ("data", "cache"),
+// and XXH3 with a lowercased copy cost several times a probe.
+const std::vector<std::uint32_t>* ToolMatcher::starting_with(std::string_view word) const {
+  if (word.size() <= k_packed) {
+    const Key key = key_of(word);
+    const std::size_t mask = m_slots.size() - 1;
+    for (std::size_t at = hash_of(key) & mask;; at = (at + 1) & mask) {
+      const Slot& slot = m_slots[at];
+      if (slot.starts == 0) {
+        return nullptr;
+      }
+      if (slot.key == key) {
+        return &m_starts[slot.starts - 1];
+      }
+    }
+  }
+  std::array<char, 64> buffer{};
+  std::string_view lowered;
+  if (!lower_into(word, buffer, lowered)) {
+    return nullptr;
+  }
+  auto found = m_long_words.find(lowered);
+  return found == m_long_words.end() ? nullptr : &m_starts[found->second];
+}
+
+// Setting bit 5 of each byte lowercases ASCII letters and maps a word in
+// any case to one shape: other bytes may then share a shape, which only
+// lets a word through to the table. The last letter is part of the shape:
+// with the first two and the length only, a third of an answer's words
+// ("the", "data", "service") came through.
 std::size_t ToolMatcher::shape_bit(std::string_view word) {
-  const auto first = static_cast<unsigned char>(utf8::to_lower_ascii(word[0]));
-  const auto second =
-      word.size() > 1 ? static_cast<unsigned char>(utf8::to_lower_ascii(word[1])) : 0U;
-  return ((first * 263U + second) * 31U + word.size()) % k_shape_bits;
+  const std::size_t n = word.size();
+  const auto first = static_cast<unsigned char>(word[0]);
+  const auto second = n > 1 ? static_cast<unsigned char>(word[1]) : 0U;
+  const auto last = static_cast<unsigned char>(word[n - 1]);
+  const std::uint32_t shape =
+      (first | (second << 8U) | (last << 16U) | 0x202020U) ^ (static_cast<std::uint32_t>(n) << 24U);
+  static_assert(k_shape_bits == std::size_t{1} << 16);
+  return (shape * 0x9E3779B1U) >> 16U;
 }
 
 bool ToolMatcher::may_start(std::string_view word) const {
-  return !word.empty() && m_first_words.test(shape_bit(word));
+  return !word.empty() && m_first_words[shape_bit(word)];
 }
 
-void ToolMatcher::add_form(std::uint32_t tool, const ToolForm& form) {
+void ToolMatcher::add_form(std::uint32_t tool, const ToolForm& form,
+                           StringMap<std::vector<std::uint32_t>>& by_first_word) {
   std::vector<Token> tokens;
   tokenize_text(form.text, tokens);
   if (tokens.empty()) {
@@ -203,7 +302,7 @@ void ToolMatcher::add_form(std::uint32_t tool, const ToolForm& form) {
           without_spaces(text.substr(tokens[i - 1].end, tokens[i].begin - tokens[i - 1].end)));
     }
   }
-  m_by_first_word[to_lower(compiled.words.front())].push_back(
+  by_first_word[to_lower(compiled.words.front())].push_back(
       static_cast<std::uint32_t>(m_forms.size()));
   m_forms.push_back(std::move(compiled));
 }
@@ -256,27 +355,25 @@ bool ToolMatcher::matches(const Form& form, std::string_view text, std::span<con
 
 void ToolMatcher::find(std::string_view text, std::span<const Token> tokens,
                        std::vector<ToolHit>& out) const {
-  std::array<char, 64> buffer{};
+  // No name is longer than 64 bytes: a longer word is a pasted token.
+  constexpr std::size_t k_max_word = 64;
   for (std::size_t i = 0; i < tokens.size(); ++i) {
-    std::string_view word = slice(text, tokens[i]);
-    const std::string_view stem = strip_possessive(word);
-    const bool whole = may_start(word);
-    const bool possessive = stem.size() != word.size() && may_start(stem);
-    std::string_view lowered;
-    if ((!whole && !possessive) || !lower_into(word, buffer, lowered)) {
+    const std::string_view word = slice(text, tokens[i]);
+    if (word.size() > k_max_word) {
       continue;
     }
-    auto found = whole ? m_by_first_word.find(lowered) : m_by_first_word.end();
-    if (found == m_by_first_word.end()) {
-      if (!possessive) {
-        continue;
+    const std::vector<std::uint32_t>* starts = may_start(word) ? starting_with(word) : nullptr;
+    if (starts == nullptr) {
+      if ((word.back() | 0x20) != 's') {
+        continue; // no possessive either
       }
-      found = m_by_first_word.find(lowered.substr(0, stem.size()));
-      if (found == m_by_first_word.end()) {
+      const std::string_view stem = strip_possessive(word);
+      if (stem.size() == word.size() || !may_start(stem) ||
+          (starts = starting_with(stem)) == nullptr) {
         continue;
       }
     }
-    for (std::uint32_t index : found->second) {
+    for (std::uint32_t index : *starts) {
       const Form& form = m_forms[index];
       if (matches(form, text, tokens, i)) {
         out.push_back({form.tool, static_cast<std::uint32_t>(i)});

@@ -51,7 +51,7 @@ struct ToolHit {
   std::uint32_t token = 0; // the first token of the name
 };
 
-// Finds tool names in tokens, built once per vocabulary: a hash map from a
+// Finds tool names in tokens, built once per vocabulary: a table from a
 // name's lowercased first word to the names starting with it, so that a scan
 // costs one lookup per word.
 class ToolMatcher {
@@ -75,19 +75,42 @@ private:
     std::vector<std::string> gaps; // what stands between words, spaces removed
   };
 
-  void add_form(std::uint32_t tool, const ToolForm& form);
+  // A first word of up to 16 bytes, lowercased, packed in two integers:
+  // its first and last 8 bytes (overlapping; 4 and 4 for a shorter word,
+  // its bytes one by one for up to 3), which with its length tell it from
+  // any other word.
+  struct Key {
+    std::uint64_t low = 0;
+    std::uint64_t high = 0;
+    std::uint64_t length = 0;
+    bool operator==(const Key&) const = default;
+  };
+  struct Slot {
+    Key key;
+    std::uint32_t starts = 0; // index + 1 into m_starts; 0: an empty slot
+  };
+  static constexpr std::size_t k_packed = 16;
+
+  void add_form(std::uint32_t tool, const ToolForm& form,
+                StringMap<std::vector<std::uint32_t>>& by_first_word);
   bool matches(const Form& form, std::string_view text, std::span<const Token> tokens,
                std::size_t at) const;
+  static Key key_of(std::string_view word); // word: 1 to k_packed bytes, any case
+  static std::size_t hash_of(const Key& key);
+  // The forms starting with `word` (any case), longest first, or null.
+  const std::vector<std::uint32_t>* starting_with(std::string_view word) const;
 
   // Most words of an answer start no name: a bit per (first two letters,
-  // length) of the names' first words turns them away before the hash map.
+  // length) of the names' first words turns them away before the table.
   static constexpr std::size_t k_shape_bits = std::size_t{1} << 16;
   static std::size_t shape_bit(std::string_view word); // word: not empty, any case
   bool may_start(std::string_view word) const;
 
   std::vector<ToolEntry> m_tools;
   std::vector<Form> m_forms;
-  StringMap<std::vector<std::uint32_t>> m_by_first_word; // longest form first
+  std::vector<std::vector<std::uint32_t>> m_starts; // per first word: forms, longest first
+  std::vector<Slot> m_slots;             // first words of up to k_packed bytes; open addressing
+  StringMap<std::uint32_t> m_long_words; // longer first words, lowercased -> index into m_starts
   std::bitset<k_shape_bits> m_first_words;
 };
 
