@@ -4,10 +4,12 @@
 
 #include <fmt/format.h>
 #include <re2/re2.h>
+#include <re2/set.h>
 
 #include <algorithm>
 #include <memory>
 #include <mutex>
+#include <optional>
 
 namespace answerlint::rules {
 namespace {
@@ -67,35 +69,90 @@ std::string synonym_expression(std::string_view term) {
   return is_all_caps(term) ? fmt::format("(?-i:{})", expression) : expression;
 }
 
-std::unique_ptr<const RE2> concept_regex(const BankConcept& concept_entry) {
+std::string concept_pattern(const BankConcept& concept_entry) {
   std::string joined = fmt::format("(?:{})", synonym_expression(concept_entry.name));
   for (const std::string& synonym : concept_entry.synonyms) {
     if (std::string expression = synonym_expression(synonym); !expression.empty()) {
       joined += fmt::format("|(?:{})", expression);
     }
   }
+  return joined;
+}
+
+RE2::Options concept_options() {
   RE2::Options options;
   options.set_case_sensitive(false);
   options.set_log_errors(false);
-  return std::make_unique<const RE2>(joined, options);
+  return options;
 }
 
 // The concepts of one entry of the builtin bank, compiled the first time an
 // answer matches it: a pre-commit run on one answer compiles one entry's
-// patterns, not the whole bank's.
-const std::vector<std::unique_ptr<const RE2>>& concept_regexes(std::size_t entry_index) {
+// patterns, not the whole bank's. One RE2::Set holds them all, so that an
+// answer is read once, not once per concept (a concept it lacks costs a
+// read of the whole answer); a pattern per concept is compiled only when
+// the set cannot run.
+class EntryConcepts {
+public:
+  explicit EntryConcepts(const BankEntry& entry) : m_entry(entry) {
+    auto set = std::make_unique<RE2::Set>(concept_options(), RE2::UNANCHORED);
+    for (const BankConcept& concept_entry : entry.concepts) {
+      // A pattern RE2 rejects is never mentioned, as with RE2::ok().
+      m_in_set.push_back(set->Add(concept_pattern(concept_entry), nullptr));
+    }
+    if (set->Compile()) {
+      m_set = std::move(set);
+    }
+  }
+
+  // Per concept, whether `text` mentions it.
+  std::vector<bool> mentioned(const std::string& text) const {
+    std::vector<bool> out(m_in_set.size(), false);
+    std::vector<int> matched;
+    RE2::Set::ErrorInfo error{};
+    if (m_set != nullptr &&
+        (m_set->Match(text, &matched, &error) || error.kind == RE2::Set::kNoError)) {
+      for (std::size_t i = 0; i < m_in_set.size(); ++i) {
+        out[i] = m_in_set[i] >= 0 &&
+                 std::find(matched.begin(), matched.end(), m_in_set[i]) != matched.end();
+      }
+      return out;
+    }
+    const auto& regexes = one_by_one();
+    for (std::size_t i = 0; i < regexes.size(); ++i) {
+      out[i] = regexes[i]->ok() && RE2::PartialMatch(text, *regexes[i]);
+    }
+    return out;
+  }
+
+private:
+  const std::vector<std::unique_ptr<const RE2>>& one_by_one() const {
+    std::call_once(m_regexes_once, [&] {
+      for (const BankConcept& concept_entry : m_entry.concepts) {
+        m_regexes.push_back(
+            std::make_unique<const RE2>(concept_pattern(concept_entry), concept_options()));
+      }
+    });
+    return m_regexes;
+  }
+
+  const BankEntry& m_entry;
+  std::vector<int> m_in_set;       // per concept: its index in m_set, or -1
+  std::unique_ptr<RE2::Set> m_set; // null when it would not compile
+  mutable std::once_flag m_regexes_once;
+  mutable std::vector<std::unique_ptr<const RE2>> m_regexes;
+};
+
+const EntryConcepts& entry_concepts(std::size_t entry_index) {
   struct Compiled {
     std::once_flag once;
-    std::vector<std::unique_ptr<const RE2>> regexes;
+    std::optional<EntryConcepts> concepts;
   };
   static std::vector<Compiled> compiled(builtin_question_bank().entries.size());
   Compiled& slot = compiled.at(entry_index);
-  std::call_once(slot.once, [&] {
-    for (const BankConcept& concept_entry : builtin_question_bank().entries[entry_index].concepts) {
-      slot.regexes.push_back(concept_regex(concept_entry));
-    }
-  });
-  return slot.regexes;
+  std::call_once(slot.once,
+                 [&] { slot.concepts.emplace(builtin_question_bank().entries[entry_index]); });
+  return *slot.concepts;
 }
 
 // Front matter `id` (when the file is one answer), else the question text.
@@ -147,15 +204,13 @@ void check(const RuleContext& ctx, std::vector<Hit>& hits) {
     return;
   }
   const auto index = static_cast<std::size_t>(entry - builtin_question_bank().entries.data());
-  const auto& regexes = concept_regexes(index);
-  const std::string text = answer_text(ctx);
+  const std::vector<bool> mentioned = entry_concepts(index).mentioned(answer_text(ctx));
   std::vector<std::string_view> found;
   std::vector<std::string_view> missing;
-  for (std::size_t i = 0; i < regexes.size(); ++i) {
-    const bool mentioned = regexes[i]->ok() && RE2::PartialMatch(text, *regexes[i]);
-    (mentioned ? found : missing).push_back(entry->concepts[i].name);
+  for (std::size_t i = 0; i < mentioned.size(); ++i) {
+    (mentioned[i] ? found : missing).push_back(entry->concepts[i].name);
   }
-  const auto needed = std::min<std::size_t>(static_cast<std::size_t>(min), regexes.size());
+  const auto needed = std::min<std::size_t>(static_cast<std::size_t>(min), mentioned.size());
   if (found.size() >= needed) {
     return;
   }
@@ -165,7 +220,7 @@ void check(const RuleContext& ctx, std::vector<Hit>& hits) {
   hits.push_back(
       {answer_start_span(ctx.doc, ctx.answer),
        fmt::format("mentions {} of the {} key concepts of '{}'{}: consider covering {}", count,
-                   regexes.size(), entry->title, which, listed(missing, k_shown))});
+                   mentioned.size(), entry->title, which, listed(missing, k_shown))});
 }
 
 std::shared_ptr<const void> prepare(const Options& options) {
