@@ -290,6 +290,27 @@ std::vector<std::string> unique_sorted(std::vector<std::string> terms) {
 
 } // namespace
 
+namespace {
+
+// The term a lowercased word gives, or "" for a stop word. Questions use
+// few distinct words ("rate", "limit", "design" come back in every
+// portfolio), and the stop-word search, the synonyms and the stemming cost
+// about 800 instructions a word: each thread remembers its words' terms.
+const std::string& term_of(const std::string& word) {
+  constexpr std::size_t k_max_remembered = 4096; // then it starts over
+  thread_local StringMap<std::string> t_terms;
+  if (auto found = t_terms.find(word); found != t_terms.end()) {
+    return found->second;
+  }
+  if (t_terms.size() >= k_max_remembered) {
+    t_terms.clear();
+  }
+  std::string term = is_stop_word(word) ? std::string() : stem(std::string(canonical(word)));
+  return t_terms.emplace(word, std::move(term)).first->second;
+}
+
+} // namespace
+
 std::vector<std::string> question_terms(std::string_view text) {
   std::vector<std::string> terms;
   std::string word;
@@ -297,8 +318,10 @@ std::vector<std::string> question_terms(std::string_view text) {
   auto flush = [&] {
     const bool number =
         std::all_of(word.begin(), word.end(), [](char c) { return c >= '0' && c <= '9'; });
-    if (word.size() >= 2 && !number && !is_stop_word(word)) {
-      terms.push_back(stem(std::string(canonical(word))));
+    if (word.size() >= 2 && !number) {
+      if (const std::string& term = term_of(word); !term.empty()) {
+        terms.push_back(term);
+      }
     }
     word.clear();
   };

@@ -8,7 +8,6 @@
 #include "string_map.hpp"
 
 #include <cstdint>
-#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -84,7 +83,7 @@ private:
 
   const QuestionBank& m_bank;
   std::vector<std::vector<Wording>> m_wordings; // per entry: question, then variants
-  std::map<std::string, double, std::less<>> m_weights;
+  StringMap<double> m_weights;
   double m_unknown_weight = 1;
   // Per term, the entries (indices, ascending) with a wording that uses it:
   // an entry sharing no term with a question scores 0, so match() scores

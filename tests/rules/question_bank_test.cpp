@@ -221,6 +221,25 @@ TEST(QuestionBank, TermsDropHowTheQuestionIsAskedAndStem) {
   EXPECT_TRUE(question_terms("How would you?").empty());
 }
 
+TEST(QuestionBank, TermsStayTheSameWhenEachThreadsMemoStartsOver) {
+  // Each thread remembers the terms of the words it has seen, up to a few
+  // thousand words: the words that come back, and those seen after it
+  // starts over, give what they gave the first time.
+  const std::vector<std::string> expected{"rat", "limit", "api", "cach"};
+  const std::string question = "How would you design rate limiting for an API, caching?";
+  EXPECT_EQ(question_terms(question), expected);
+  std::string many;
+  for (int i = 0; i < 10000; ++i) {
+    many += fmt::format("zq{}x design ", i);
+  }
+  const std::vector<std::string> terms = question_terms(many);
+  ASSERT_EQ(terms.size(), 10000U);
+  EXPECT_EQ(terms.back(), "zq9999x");
+  EXPECT_EQ(question_terms(question), expected);
+  EXPECT_EQ(question_terms("rate limiter, rate limits"),
+            (std::vector<std::string>{"rat", "limit", "rat", "limit"}));
+}
+
 TEST(QuestionBank, ParseErrorsNameTheLine) {
   const std::pair<std::string_view, std::string_view> cases[] = {
       {"[[questions]]\nid = \"a\"\ntitle = \"A\"\nquestion = \"Q?\"\nkind = \"technical\"\n"
