@@ -302,6 +302,8 @@ void ToolMatcher::add_form(std::uint32_t tool, const ToolForm& form,
           without_spaces(text.substr(tokens[i - 1].end, tokens[i].begin - tokens[i - 1].end)));
     }
   }
+  compiled.found_is_match = !compiled.exact && compiled.words.size() == 1 &&
+                            compiled.prefix.empty() && compiled.suffix.empty();
   by_first_word[to_lower(compiled.words.front())].push_back(
       static_cast<std::uint32_t>(m_forms.size()));
   m_forms.push_back(std::move(compiled));
@@ -375,7 +377,7 @@ void ToolMatcher::find(std::string_view text, std::span<const Token> tokens,
     }
     for (std::uint32_t index : *starts) {
       const Form& form = m_forms[index];
-      if (matches(form, text, tokens, i)) {
+      if (form.found_is_match || matches(form, text, tokens, i)) {
         out.push_back({form.tool, static_cast<std::uint32_t>(i)});
         i += form.words.size() - 1;
         break;

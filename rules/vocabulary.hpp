@@ -73,6 +73,9 @@ private:
     std::string suffix; // punctuation after the last word: "C++", "C#"
     std::vector<std::string> words;
     std::vector<std::string> gaps; // what stands between words, spaces removed
+    // One word in any case, nothing around it: the lookup that found the
+    // word (or its possessive stem) already proved the match.
+    bool found_is_match = false;
   };
 
   // A first word of up to 16 bytes, lowercased, packed in two integers:

@@ -67,6 +67,10 @@ TEST(ToolMatcher, KeepsBytesOtherThanAsciiLettersAsWritten) {
   EXPECT_EQ(found("elasticsearch-opz kubernetes-operator-framewor"), Names{});
 }
 
+TEST(ToolMatcher, ANameWithPunctuationAroundItNeedsThePunctuation) {
+  EXPECT_EQ(found("in C, not C++ or C#"), (Names{"C++"}));
+}
+
 TEST(ToolMatcher, AnExactNameMatchesOnlyAsWritten) {
   EXPECT_EQ(found("we use Go and GO, not go"), (Names{"Go"}));
 }
