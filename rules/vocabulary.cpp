@@ -360,7 +360,8 @@ void ToolMatcher::find(std::string_view text, std::span<const Token> tokens,
   // No name is longer than 64 bytes: a longer word is a pasted token.
   constexpr std::size_t k_max_word = 64;
   for (std::size_t i = 0; i < tokens.size(); ++i) {
-    const std::string_view word = slice(text, tokens[i]);
+    // Tokens lie inside `text`: no need for substr's check and clamp.
+    const std::string_view word(text.data() + tokens[i].begin, tokens[i].end - tokens[i].begin);
     if (word.size() > k_max_word) {
       continue;
     }
