@@ -578,6 +578,8 @@ struct ResultCache::Impl {
       if (in.fd >= 0 && stat.size > 0 && stat.size <= SIZE_MAX) {
         void* map = ::mmap(nullptr, static_cast<std::size_t>(stat.size), PROT_READ, MAP_PRIVATE,
                            in.fd, 0);
+        // A log that cannot be mapped (a file system without mmap) reads as
+        // empty: its answers are linted again and their results appended.
         if (map != MAP_FAILED) {
           log.map = static_cast<const char*>(map);
           index_log(log, std::string_view(log.map, static_cast<std::size_t>(stat.size)));
