@@ -39,8 +39,10 @@ class Cursor {
 public:
   explicit Cursor(char* at) : m_at(at) {}
   void put(std::string_view text) {
-    std::memcpy(m_at, text.data(), text.size());
-    m_at += text.size();
+    if (!text.empty()) { // an empty view (a palette piece without colour) may hold no pointer
+      std::memcpy(m_at, text.data(), text.size());
+      m_at += text.size();
+    }
   }
   void put(char c) { *m_at++ = c; }
   void put_number(long long number) {
