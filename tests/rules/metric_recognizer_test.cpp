@@ -336,6 +336,17 @@ struct Expected {
   std::vector<std::pair<std::string_view, MetricKind>> expected;
 };
 
+// The metrics find_metrics reports in the phrase, text and kind, in order.
+void expect_found(const Expected& c) {
+  std::vector<MetricMatch> found = find_metrics(c.phrase);
+  ASSERT_EQ(found.size(), c.expected.size()) << describe(c.phrase, found);
+  for (std::size_t i = 0; i < found.size(); ++i) {
+    EXPECT_EQ(c.phrase.substr(found[i].begin, found[i].end - found[i].begin), c.expected[i].first)
+        << describe(c.phrase, found);
+    EXPECT_EQ(found[i].kind, c.expected[i].second) << describe(c.phrase, found);
+  }
+}
+
 TEST(MetricRecognizer, ReportsByteRangesAndKinds) {
   const Expected cases[] = {
       {"p95 latency of 300 ms", {{"300 ms", MetricKind::duration}}},
@@ -351,13 +362,7 @@ TEST(MetricRecognizer, ReportsByteRangesAndKinds) {
        {{"2 s \xE2\x86\x92 300 ms", MetricKind::change}}},
   };
   for (const Expected& c : cases) {
-    std::vector<MetricMatch> found = find_metrics(c.phrase);
-    ASSERT_EQ(found.size(), c.expected.size()) << describe(c.phrase, found);
-    for (std::size_t i = 0; i < found.size(); ++i) {
-      EXPECT_EQ(c.phrase.substr(found[i].begin, found[i].end - found[i].begin), c.expected[i].first)
-          << describe(c.phrase, found);
-      EXPECT_EQ(found[i].kind, c.expected[i].second) << describe(c.phrase, found);
-    }
+    expect_found(c);
   }
 }
 
@@ -374,13 +379,7 @@ TEST(MetricRecognizer, NamedWordsMatchInAnyCase) {
       {"Twice As fast", {{"Twice", MetricKind::multiplier}}},
   };
   for (const Expected& c : cases) {
-    std::vector<MetricMatch> found = find_metrics(c.phrase);
-    ASSERT_EQ(found.size(), c.expected.size()) << describe(c.phrase, found);
-    for (std::size_t i = 0; i < found.size(); ++i) {
-      EXPECT_EQ(c.phrase.substr(found[i].begin, found[i].end - found[i].begin), c.expected[i].first)
-          << describe(c.phrase, found);
-      EXPECT_EQ(found[i].kind, c.expected[i].second) << describe(c.phrase, found);
-    }
+    expect_found(c);
   }
 }
 
