@@ -1,4 +1,5 @@
 #include "lint/rule.hpp"
+#include "packed_word.hpp"
 #include "string_map.hpp"
 #include "support.hpp"
 #include "vocabulary.hpp"
@@ -177,15 +178,9 @@ public:
   }
 
 private:
-  // Up to k_packed bytes: the word's first and last 8 bytes (4 for a
-  // shorter word; its first, middle and last for 2 or 3), which with its
-  // length tell it from any other. Longer: its first 8 bytes and XXH3, and
-  // the word is compared with its copy.
-  struct Key {
-    std::uint64_t low = 0;
-    std::uint64_t high = 0;
-    bool operator==(const Key&) const = default;
-  };
+  // Up to k_packed bytes: the packed word (packed_word.hpp). Longer: its
+  // first 8 bytes and XXH3, and the word is compared with its copy.
+  using Key = PackedWord;
 
   struct Slot {
     Key key;
@@ -194,46 +189,24 @@ private:
     std::uint8_t ways = 0; // way() of each position found fine; 0: an empty slot
   };
 
-  static constexpr std::size_t k_packed = 16;
+  static constexpr std::size_t k_packed = k_packed_bytes;
   static constexpr std::size_t k_max_length = 64;
   static constexpr std::size_t k_max_words = std::size_t{1} << 16; // then it starts over
 
   static std::uint8_t way(bool sentence_start) { return sentence_start ? 2 : 1; }
 
-  template <class Integer> static std::uint64_t load(const char* at) {
-    Integer value = 0;
-    std::memcpy(&value, at, sizeof value);
-    return value;
-  }
-
   static Key key_of(std::string_view word) {
-    const char* at = word.data();
-    const std::size_t n = word.size();
-    if (n > k_packed) {
-      return {load<std::uint64_t>(at), StringHash{}(word)};
+    if (word.size() > k_packed) {
+      return {load_bytes<std::uint64_t>(word.data()), StringHash{}(word)};
     }
-    if (n >= 8) {
-      return {load<std::uint64_t>(at), load<std::uint64_t>(at + n - 8)};
-    }
-    if (n >= 4) {
-      return {load<std::uint32_t>(at) | (load<std::uint32_t>(at + n - 4) << 32), 0};
-    }
-    return {load<std::uint8_t>(at) | (load<std::uint8_t>(at + n / 2) << 8) |
-                (load<std::uint8_t>(at + n - 1) << 16),
-            0};
-  }
-
-  static std::size_t hash_of(const Key& key, std::size_t length) {
-    std::uint64_t hash =
-        (key.low ^ (key.high * 0x9E3779B97F4A7C15U) ^ length) * 0xFF51AFD7ED558CCDU;
-    return hash ^ (hash >> 32);
+    return pack_word(word);
   }
 
   // The slot holding `word`, or the empty one where it would go: the table
   // is at most half full, so there is one.
   std::size_t index_of(std::string_view word, const Key& key) const {
     const std::size_t mask = m_slots.size() - 1;
-    for (std::size_t i = hash_of(key, word.size()) & mask;; i = (i + 1) & mask) {
+    for (std::size_t i = packed_hash(key, word.size()) & mask;; i = (i + 1) & mask) {
       const Slot& slot = m_slots[i];
       if (slot.ways == 0 ||
           (slot.key == key && slot.length == word.size() &&
@@ -256,7 +229,7 @@ private:
     const std::size_t mask = m_slots.size() - 1;
     for (const Slot& slot : old) {
       if (slot.ways != 0) {
-        std::size_t i = hash_of(slot.key, slot.length) & mask;
+        std::size_t i = packed_hash(slot.key, slot.length) & mask;
         while (m_slots[i].ways != 0) {
           i = (i + 1) & mask;
         }

@@ -194,12 +194,6 @@ ToolMatcher::ToolMatcher(std::vector<ToolEntry> tools) : m_tools(std::move(tools
 
 namespace {
 
-template <class Integer> std::uint64_t load(const char* at) {
-  Integer value = 0;
-  std::memcpy(&value, at, sizeof value);
-  return value;
-}
-
 // ASCII capitals of eight bytes to small letters, other bytes (UTF-8 ones
 // included) unchanged, as lower_into does one byte at a time.
 std::uint64_t lowered_bytes(std::uint64_t bytes) {
@@ -214,26 +208,11 @@ std::uint64_t lowered_bytes(std::uint64_t bytes) {
 } // namespace
 
 ToolMatcher::Key ToolMatcher::key_of(std::string_view word) {
-  const char* at = word.data();
-  const std::size_t n = word.size();
-  Key key;
-  key.length = n;
-  if (n >= 8) {
-    key.low = lowered_bytes(load<std::uint64_t>(at));
-    key.high = lowered_bytes(load<std::uint64_t>(at + n - 8));
-  } else if (n >= 4) {
-    key.low = lowered_bytes(load<std::uint32_t>(at) | (load<std::uint32_t>(at + n - 4) << 32));
-  } else {
-    key.low = lowered_bytes(load<std::uint8_t>(at) | (load<std::uint8_t>(at + n / 2) << 8) |
-                            (load<std::uint8_t>(at + n - 1) << 16));
-  }
-  return key;
+  return {pack_word(word, lowered_bytes), word.size()};
 }
 
 std::size_t ToolMatcher::hash_of(const Key& key) {
-  const std::uint64_t hash =
-      (key.low ^ (key.high * 0x9E3779B97F4A7C15U) ^ key.length) * 0xFF51AFD7ED558CCDU;
-  return hash ^ (hash >> 32);
+  return packed_hash(key.word, key.length);
 }
 
 // A word of up to 16 bytes costs two loads and no hash of its bytes: most

@@ -9,6 +9,7 @@
 #include "config/vocabulary_data.hpp"
 #include "lint/rule.hpp"
 #include "lint/word_memo.hpp"
+#include "packed_word.hpp"
 #include "string_map.hpp"
 
 #include <bitset>
@@ -78,13 +79,9 @@ private:
     bool found_is_match = false;
   };
 
-  // A first word of up to 16 bytes, lowercased, packed in two integers:
-  // its first and last 8 bytes (overlapping; 4 and 4 for a shorter word,
-  // its bytes one by one for up to 3), which with its length tell it from
-  // any other word.
+  // A first word of up to 16 bytes, lowercased and packed (packed_word.hpp).
   struct Key {
-    std::uint64_t low = 0;
-    std::uint64_t high = 0;
+    PackedWord word;
     std::uint64_t length = 0;
     bool operator==(const Key&) const = default;
   };
@@ -92,7 +89,7 @@ private:
     Key key;
     std::uint32_t starts = 0; // index + 1 into m_starts; 0: an empty slot
   };
-  static constexpr std::size_t k_packed = 16;
+  static constexpr std::size_t k_packed = k_packed_bytes;
 
   void add_form(std::uint32_t tool, const ToolForm& form,
                 StringMap<std::vector<std::uint32_t>>& by_first_word);
